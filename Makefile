@@ -1,0 +1,47 @@
+# Two commands work on a fresh machine with Python 3.11+ and make:
+#   make run    set up, clean seeds/ into out/, check out/
+#   make test   set up, run the tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+IN ?= seeds
+OUT ?= out
+FORMAT ?= parquet
+DATA ?= ../shared/bench/wcxb-dev
+
+.PHONY: setup run test tidy check lint bench train clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit("cleaner needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	rm -rf $(OUT)
+	$(BIN)/cleaner clean $(IN) -o $(OUT) --format $(FORMAT)
+	$(BIN)/cleaner check $(OUT)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+tidy: setup
+	$(BIN)/cleaner clean $(IN) -o $(OUT) --format $(FORMAT)
+
+check: setup
+	$(BIN)/cleaner check $(OUT)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check cleaner tests bench
+
+bench: setup
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/run_bench.py --data $(DATA)
+
+clean:
+	rm -rf $(VENV) $(OUT) build dist *.egg-info

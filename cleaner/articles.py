@@ -1,0 +1,121 @@
+"""Articles: what a cleaned page becomes.
+
+An article is assembled from the kept blocks of a page and the fields found
+around them. The body is exactly the kept blocks' texts joined by a blank line,
+so the blocks table always reproduces the body and every word can be traced to
+the block (and the reason) that let it in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+from urllib.parse import urlsplit
+
+from cleaner.blocks.block import Block
+from cleaner.pages import Page
+
+Status = Literal["ok", "empty", "error"]
+
+PARAGRAPH_SEPARATOR = "\n\n"
+_WORD = re.compile(r"\w+")
+
+
+def count_words(text: str | None) -> int:
+    """Words as the validation and the benchmark count them: runs of ``\\w``."""
+    return len(_WORD.findall(text or ""))
+
+
+def domain_of(url: str | None) -> str | None:
+    """The host of ``url``, lower-cased and without a leading ``www.``."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """The fields found around the body of a page; any of them may be missing."""
+
+    title: str | None = None
+    author: str | None = None
+    published_at: datetime | None = None
+    language: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned page: its fields, its body, and every block with its label."""
+
+    doc_id: str
+    source: str
+    url: str | None
+    domain: str | None
+    title: str | None
+    author: str | None
+    published_at: datetime | None
+    language: str | None
+    body: str
+    word_count: int
+    n_blocks_removed: int
+    status: Status
+    error: str | None
+    blocks: tuple[Block, ...] = field(default=())
+
+    @property
+    def kept_blocks(self) -> tuple[Block, ...]:
+        return tuple(block for block in self.blocks if block.kept)
+
+
+def assemble_article(page: Page, blocks: list[Block], fields: Fields) -> Article:
+    """Join the kept blocks into the body and attach the fields.
+
+    A page whose blocks are all removed is ``empty``, not an error: the page
+    was read and cleaned, there was just no article in it.
+    """
+    body = PARAGRAPH_SEPARATOR.join(block.text for block in blocks if block.kept)
+    url = fields.url or page.url
+    return Article(
+        doc_id=page.doc_id,
+        source=page.source,
+        url=url,
+        domain=domain_of(url),
+        title=fields.title,
+        author=fields.author,
+        published_at=fields.published_at,
+        language=fields.language,
+        body=body,
+        word_count=count_words(body),
+        n_blocks_removed=sum(1 for block in blocks if not block.kept),
+        status="ok" if body.strip() else "empty",
+        error=None if body.strip() else "no article text found on the page",
+        blocks=tuple(blocks),
+    )
+
+
+def failed_article(page: Page, error: str) -> Article:
+    """The row of a page that could not be read or cleaned: nothing is lost."""
+    return Article(
+        doc_id=page.doc_id,
+        source=page.source,
+        url=page.url,
+        domain=domain_of(page.url),
+        title=None,
+        author=None,
+        published_at=None,
+        language=None,
+        body="",
+        word_count=0,
+        n_blocks_removed=0,
+        status="error",
+        error=error,
+    )

@@ -1,0 +1,1 @@
+"""The data contracts (pandera YAML), shipped inside the package as ``cleaner.schemas``."""
