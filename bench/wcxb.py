@@ -54,16 +54,18 @@ def load_pages(data_dir: Path, limit: int | None = None) -> list[GoldPage]:
         record = json.loads(gold_path.read_text(encoding="utf-8"))
         gold = record["ground_truth"]
         page_id = gold_path.stem
-        pages.append(GoldPage(
-            page_id=page_id,
-            url=record.get("url") or "",
-            page_type=record["_internal"]["page_type"]["primary"],
-            html_path=data_dir / "html" / f"{page_id}.html.gz",
-            main_content=gold.get("main_content") or "",
-            title=gold.get("title"),
-            author=gold.get("author"),
-            publish_date=gold.get("publish_date"),
-        ))
+        pages.append(
+            GoldPage(
+                page_id=page_id,
+                url=record.get("url") or "",
+                page_type=record["_internal"]["page_type"]["primary"],
+                html_path=data_dir / "html" / f"{page_id}.html.gz",
+                main_content=gold.get("main_content") or "",
+                title=gold.get("title"),
+                author=gold.get("author"),
+                publish_date=gold.get("publish_date"),
+            )
+        )
         if limit and len(pages) >= limit:
             break
     return pages

@@ -50,8 +50,20 @@ class Page:
             object.__setattr__(self, "doc_id", make_doc_id(self.source, self.content))
 
     @classmethod
-    def failed(cls, source: str, error: str, content_type: ContentType = "html",
-               url: str | None = None, raw: bytes | None = None) -> Page:
+    def failed(
+        cls,
+        source: str,
+        error: str,
+        content_type: ContentType = "html",
+        url: str | None = None,
+        raw: bytes | None = None,
+    ) -> Page:
         """A page that could not be read; ``raw`` keeps its id stable across runs."""
-        return cls(source=source, content=None, content_type=content_type, url=url,
-                   error=error, doc_id=make_doc_id(source, raw))
+        return cls(
+            source=source,
+            content=None,
+            content_type=content_type,
+            url=url,
+            error=error,
+            doc_id=make_doc_id(source, raw),
+        )

@@ -15,13 +15,71 @@ from lxml.etree import ParserError, _Element
 from cleaner.blocks.block import Block
 
 _SPACE = re.compile(r"\s+")
-SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe",
-                          "object", "canvas", "select", "option", "button", "input", "textarea"})
-BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd",
-                        "pre", "blockquote", "figcaption", "caption", "div", "section", "article",
-                        "main", "aside", "header", "footer", "nav", "form", "table", "tr", "ul",
-                        "ol", "dl", "address", "details", "summary", "body", "figure", "tbody",
-                        "thead", "tfoot", "fieldset", "legend", "center", "hr", "br"})
+SKIPPED_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "head",
+        "iframe",
+        "object",
+        "canvas",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+    }
+)
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "pre",
+        "blockquote",
+        "figcaption",
+        "caption",
+        "div",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "form",
+        "table",
+        "tr",
+        "ul",
+        "ol",
+        "dl",
+        "address",
+        "details",
+        "summary",
+        "body",
+        "figure",
+        "tbody",
+        "thead",
+        "tfoot",
+        "fieldset",
+        "legend",
+        "center",
+        "hr",
+        "br",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -60,8 +118,9 @@ def segment_html(document: _Element) -> SegmentedPage:
         if text:
             tag = element.tag if isinstance(element.tag, str) else "div"
             level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else None
-            page.blocks.append(Block(position=len(page.blocks), text=text, tag=tag,
-                                     heading_level=level))
+            page.blocks.append(
+                Block(position=len(page.blocks), text=text, tag=tag, heading_level=level)
+            )
             page.elements.append(element)
 
     def walk(element: _Element, container: _Element) -> None:

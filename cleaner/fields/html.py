@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from lxml.etree import _Element
 from trafilatura.metadata import extract_metadata
 
-from cleaner.blocks.block import Block
 from cleaner.articles import Fields
+from cleaner.blocks.block import Block
 
 
 def html_fields(document: _Element, blocks: list[Block], url: str | None) -> Fields:
@@ -22,5 +22,10 @@ def html_fields(document: _Element, blocks: list[Block], url: str | None) -> Fie
             published = None
     language = document.get("lang")
     language = language.split("-")[0].lower() if language else None
-    return Fields(title=metadata.title, author=metadata.author, published_at=published,
-                  language=language, url=url or metadata.url)
+    return Fields(
+        title=metadata.title,
+        author=metadata.author,
+        published_at=published,
+        language=language,
+        url=url or metadata.url,
+    )

@@ -52,8 +52,10 @@ class PhraseBook:
 
 def _phrase_files() -> list[dict]:
     folder = resources.files("cleaner.data").joinpath("phrases")
-    files = sorted((entry for entry in folder.iterdir() if entry.name.endswith(".yaml")),
-                   key=lambda entry: entry.name)
+    files = sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(".yaml")),
+        key=lambda entry: entry.name,
+    )
     return [yaml.safe_load(entry.read_text(encoding="utf-8")) for entry in files]
 
 
@@ -78,8 +80,9 @@ def phrase_book() -> PhraseBook:
     # Longest phrases first, so "share this article" wins over "share".
     start.sort(key=lambda item: -len(item[0]))
     contains.sort(key=lambda item: -len(item[0]))
-    return PhraseBook(whole, tuple(start), tuple(contains), frozenset(section_kinds),
-                      frozenset(months))
+    return PhraseBook(
+        whole, tuple(start), tuple(contains), frozenset(section_kinds), frozenset(months)
+    )
 
 
 TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?$", re.IGNORECASE)

@@ -56,8 +56,9 @@ def label_text_blocks(blocks: list[Block]) -> list[Block]:
         before = index > 0 and body_like[index - 1]
         after = index + 1 < len(blocks) and body_like[index + 1]
         if before and after and words <= limits["max_heading_words"]:
-            labelled.append(block.labelled(True, Kind.HEADING,
-                                           "rule: short line between body lines"))
+            labelled.append(
+                block.labelled(True, Kind.HEADING, "rule: short line between body lines")
+            )
             continue
         labelled.append(block.labelled(False, Kind.OTHER, "rule: short line outside the body"))
     return labelled
