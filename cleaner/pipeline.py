@@ -17,6 +17,7 @@ from cleaner.articles import Article, assemble_article, failed_article
 from cleaner.blocks.html import parse_html, segment_html
 from cleaner.blocks.text import segment_text
 from cleaner.fields.html import html_fields
+from cleaner.fields.language import settle_language
 from cleaner.fields.text import text_fields
 from cleaner.labelling.html import label_html_blocks
 from cleaner.labelling.text import label_text_blocks
@@ -46,11 +47,11 @@ def _clean_html_page(page: Page) -> Article:
         return failed_article(page, "not HTML: no element could be parsed from the page")
     segmented = segment_html(document)
     blocks = label_html_blocks(segmented)
-    fields = html_fields(document, blocks, page.url)
+    fields = settle_language(html_fields(document, blocks, page.url), blocks)
     return assemble_article(page, blocks, fields)
 
 
 def _clean_text_page(page: Page) -> Article:
     blocks = label_text_blocks(segment_text(page.content or ""))
-    fields = text_fields(blocks, page.url)
+    fields = settle_language(text_fields(blocks, page.url), blocks)
     return assemble_article(page, blocks, fields)

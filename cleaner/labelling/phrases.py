@@ -32,7 +32,7 @@ class PhraseBook:
     start: tuple[tuple[str, Kind], ...]
     contains: tuple[tuple[str, Kind], ...]
     section_kinds: frozenset[Kind]
-    months: frozenset[str]
+    month_numbers: dict[str, int]
 
     def match(self, line: str) -> tuple[Kind, str] | None:
         """The kind a line is marked as, and the phrase that marked it."""
@@ -66,9 +66,11 @@ def phrase_book() -> PhraseBook:
     start: list[tuple[str, Kind]] = []
     contains: list[tuple[str, Kind]] = []
     section_kinds: set[Kind] = set()
-    months: set[str] = set()
+    month_numbers: dict[str, int] = {}
     for language in _phrase_files():
-        months.update(str(month).lower() for month in language.get("months", []))
+        for number, forms in enumerate(language.get("months") or [], start=1):
+            for form in forms:
+                month_numbers.setdefault(str(form).lower(), number)
         for kind_name, lists in (language.get("kinds") or {}).items():
             kind = Kind(kind_name)
             if lists.get("opens_section"):
@@ -80,9 +82,7 @@ def phrase_book() -> PhraseBook:
     # Longest phrases first, so "share this article" wins over "share".
     start.sort(key=lambda item: -len(item[0]))
     contains.sort(key=lambda item: -len(item[0]))
-    return PhraseBook(
-        whole, tuple(start), tuple(contains), frozenset(section_kinds), frozenset(months)
-    )
+    return PhraseBook(whole, tuple(start), tuple(contains), frozenset(section_kinds), month_numbers)
 
 
 TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?$", re.IGNORECASE)
