@@ -102,8 +102,8 @@ def assemble_article(page: Page, blocks: list[Block], fields: Fields) -> Article
     )
 
 
-def failed_article(page: Page, error: str) -> Article:
-    """The row of a page that could not be read or cleaned: nothing is lost."""
+def failed_article(page: Page, error: str, status: Status = "error") -> Article:
+    """The row of a page that could not be read or cleaned (or was empty): nothing is lost."""
     return Article(
         doc_id=page.doc_id,
         source=page.source,
@@ -116,6 +116,6 @@ def failed_article(page: Page, error: str) -> Article:
         body="",
         word_count=0,
         n_blocks_removed=0,
-        status="error",
+        status=status,
         error=error,
     )

@@ -33,6 +33,8 @@ def clean_page(page: Page) -> Article:
     """
     if page.error is not None or page.content is None:
         return failed_article(page, page.error or "the page has no content")
+    if not page.content.strip():
+        return failed_article(page, "the page is empty", status="empty")
     try:
         if page.content_type == "html":
             return _clean_html_page(page)

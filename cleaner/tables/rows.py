@@ -1,0 +1,46 @@
+"""Articles as tidy rows: one frame of articles, one of blocks, one of issues.
+
+Column names and order come from the schemas (the contracts), so a table is
+built exactly as it will be validated and written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from cleaner.articles import Article
+from cleaner.validation.schemas import packaged_schema
+
+
+def columns_of(table: str) -> list[str]:
+    """The columns of a table, in the order its schema declares."""
+    return list(packaged_schema(table).columns)
+
+
+def articles_frame(articles: Sequence[Article]) -> pd.DataFrame:
+    """One row per article (the blocks go to their own table)."""
+    columns = columns_of("articles")
+    rows = [{name: getattr(article, name) for name in columns} for article in articles]
+    frame = pd.DataFrame.from_records(rows, columns=columns)
+    frame["published_at"] = pd.to_datetime(frame["published_at"], utc=True)
+    return frame.astype({"word_count": "int64", "n_blocks_removed": "int64"})
+
+
+def blocks_frame(articles: Sequence[Article]) -> pd.DataFrame:
+    """One row per block of every article, in page order."""
+    rows = [
+        (article.doc_id, block.position, block.text, block.kept, block.kind.value, block.reason)
+        for article in articles
+        for block in article.blocks
+    ]
+    frame = pd.DataFrame.from_records(
+        rows, columns=["doc_id", "position", "text", "kept", "kind", "reason"]
+    )
+    return frame.astype({"position": "int64", "kept": "bool"})[columns_of("blocks")]
+
+
+def issues_frame(issues: Sequence[dict]) -> pd.DataFrame:
+    """One row per problem found by validation."""
+    return pd.DataFrame.from_records(list(issues), columns=columns_of("issues"))

@@ -1,0 +1,88 @@
+"""The custom checks the schemas name, registered with pandera.
+
+pandera's YAML can name only checks it knows; registering these at import
+lets ``schemas/*.yaml`` use them (``no_clutter_phrase: {}`` and the like).
+``cleaner.validation.schemas`` imports this module before loading a schema,
+so a schema is never read without its checks.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.extensions as extensions
+
+from cleaner.articles import PARAGRAPH_SEPARATOR, count_words
+from cleaner.blocks.block import Kind
+from cleaner.labelling.phrases import fold, phrase_book
+
+KEPT_KINDS = frozenset({Kind.BODY.value, Kind.HEADING.value})
+CLUTTER_KINDS = frozenset(
+    {
+        Kind.RELATED,
+        Kind.COMMENTS,
+        Kind.SHARE,
+        Kind.NEWSLETTER,
+        Kind.NAVIGATION,
+        Kind.ADVERTISEMENT,
+        Kind.LEGAL,
+    }
+)
+
+
+def clutter_phrase_in(body: str | None) -> str | None:
+    """The first paragraph of ``body`` that is, whole, a clutter marker phrase."""
+    if not body:
+        return None
+    markers = phrase_book().whole
+    for paragraph in body.split(PARAGRAPH_SEPARATOR):
+        if markers.get(fold(paragraph)) in CLUTTER_KINDS:
+            return paragraph
+    return None
+
+
+@extensions.register_check_method(statistics=["tolerance_days"], supported_types=[pd.Series])
+def not_in_future(series: pd.Series, *, tolerance_days: float) -> pd.Series:
+    """A time is not later than now (plus a tolerance for time zones and clock skew)."""
+    limit = pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=tolerance_days)
+    return series.isna() | (series <= limit)
+
+
+@extensions.register_check_method(supported_types=[pd.Series])
+def no_clutter_phrase(series: pd.Series) -> pd.Series:
+    """No paragraph of a body is a bare clutter marker ("Read next", "Leave a comment")."""
+    return series.map(lambda body: clutter_phrase_in(body) is None).astype(bool)
+
+
+@extensions.register_check_method(supported_types=[pd.DataFrame])
+def word_count_matches_body(frame: pd.DataFrame) -> pd.Series:
+    """``word_count`` is the number of words of ``body``, counted as cleaner counts them."""
+    return frame["body"].map(count_words) == frame["word_count"]
+
+
+@extensions.register_check_method(supported_types=[pd.DataFrame])
+def ok_articles_have_body(frame: pd.DataFrame) -> pd.Series:
+    """An article whose status is ``ok`` has a body with text in it."""
+    has_text = frame["body"].fillna("").str.strip().str.len() > 0
+    return (frame["status"] != "ok") | has_text
+
+
+@extensions.register_check_method(supported_types=[pd.DataFrame])
+def error_explains_status(frame: pd.DataFrame) -> pd.Series:
+    """``error`` is empty exactly when ``status`` is ``ok``."""
+    return (frame["status"] == "ok") == frame["error"].isna()
+
+
+@extensions.register_check_method(supported_types=[pd.DataFrame])
+def kept_blocks_are_content(frame: pd.DataFrame) -> pd.Series:
+    """A kept block is body text or a heading; clutter kinds are always removed."""
+    return ~frame["kept"].astype(bool) | frame["kind"].isin(KEPT_KINDS)
+
+
+@extensions.register_check_method(supported_types=[pd.DataFrame])
+def has_page_content(frame: pd.DataFrame) -> pd.Series:
+    """Each row of a page table has an ``html`` or a ``text`` value to clean."""
+    present = pd.Series(False, index=frame.index)
+    for column in ("html", "text"):
+        if column in frame:
+            present |= frame[column].fillna("").astype(str).str.strip().str.len() > 0
+    return present

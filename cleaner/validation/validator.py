@@ -1,0 +1,125 @@
+"""Validating tables batch by batch, and turning failures into issue rows.
+
+Validation is lazy (every failure, not the first) and its failures are data:
+each becomes a row of the issues table, naming the page, the column, the check
+and the offending value. A ``TableValidator`` remembers the values of unique
+columns across batches, so a duplicated ``doc_id`` is found however far apart
+the two rows are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaError, SchemaErrors
+
+_MAX_CASE_CHARS = 200
+
+
+def _shorten(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    text = str(value)
+    return text if len(text) <= _MAX_CASE_CHARS else text[: _MAX_CASE_CHARS - 1] + "…"
+
+
+def _message(column: str | None, check: str, case: str | None) -> str:
+    where = f"column {column!r}" if column else "row"
+    value = "" if case is None else f" (value {case!r})"
+    return f"{where} fails {check}{value}"
+
+
+@dataclass
+class TableValidator:
+    """Validates successive frames of one table against one schema."""
+
+    table: str
+    schema: pa.DataFrameSchema
+    _seen: dict[str, set[Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name, column in self.schema.columns.items():
+            if column.unique:
+                self._seen[name] = set()
+
+    def validate(
+        self, frame: pd.DataFrame, sources: Mapping[str, str] | None = None
+    ) -> list[dict[str, Any]]:
+        """The issues of one frame; ``sources`` maps doc_id to source for tables without it."""
+        frame = frame.reset_index(drop=True)
+        issues = self._schema_issues(frame) + self._cross_batch_duplicates(frame)
+        for issue in issues:
+            row = issue.pop("_row")
+            if row is not None and "doc_id" in frame and row < len(frame):
+                issue["doc_id"] = _shorten(frame.at[row, "doc_id"])
+            if issue.get("doc_id") is not None:
+                if "source" in frame and row is not None and row < len(frame):
+                    issue["source"] = _shorten(frame.at[row, "source"])
+                elif sources:
+                    issue["source"] = sources.get(issue["doc_id"])
+        return issues
+
+    def _issue(self, row: int | None, column: str | None, check: str, case: Any) -> dict[str, Any]:
+        shown = _shorten(case)
+        return {
+            "_row": row,
+            "doc_id": None,
+            "source": None,
+            "table": self.table,
+            "column": column,
+            "check": check,
+            "failure_case": shown,
+            "message": _message(column, check, shown),
+        }
+
+    def _schema_issues(self, frame: pd.DataFrame) -> list[dict[str, Any]]:
+        try:
+            self.schema.validate(frame, lazy=True)
+        except SchemaErrors as errors:
+            return self._from_failure_cases(errors.failure_cases)
+        except SchemaError as error:  # raised for problems lazy mode cannot defer
+            return [self._issue(None, None, "schema", str(error))]
+        return []
+
+    def _from_failure_cases(self, cases: pd.DataFrame) -> list[dict[str, Any]]:
+        issues = []
+        frame_checks_seen: set[tuple[Any, str]] = set()
+        for case in cases.to_dict("records"):
+            row = case.get("index")
+            row = None if row is None or pd.isna(row) else int(row)
+            check = str(case.get("check"))
+            column = case.get("column")
+            if (
+                case.get("schema_context") == "DataFrameSchema"
+                and column in self.schema.columns
+                and check not in ("column_in_dataframe", "column_in_schema")
+            ):
+                # A row-level check fails once per row, not once per column of the row.
+                if (row, check) in frame_checks_seen:
+                    continue
+                frame_checks_seen.add((row, check))
+                column = None
+            issues.append(
+                self._issue(
+                    row,
+                    column if isinstance(column, str) else None,
+                    check,
+                    case.get("failure_case"),
+                )
+            )
+        return issues
+
+    def _cross_batch_duplicates(self, frame: pd.DataFrame) -> list[dict[str, Any]]:
+        issues = []
+        for name, seen in self._seen.items():
+            if name not in frame:
+                continue
+            values = frame[name]
+            for row in values.index[values.isin(seen)]:
+                issues.append(self._issue(int(row), name, "field_uniqueness", values[row]))
+            seen.update(values.dropna().tolist())
+        return issues
