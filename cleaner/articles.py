@@ -25,7 +25,7 @@ _WORD = re.compile(r"\w+")
 
 def count_words(text: str | None) -> int:
     """Words as the validation and the benchmark count them: runs of ``\\w``."""
-    return len(_WORD.findall(text or ""))
+    return len(_WORD.findall(text)) if isinstance(text, str) else 0
 
 
 def domain_of(url: str | None) -> str | None:

@@ -26,10 +26,8 @@ from cleaner.articles import Article
 from cleaner.inputs import Source, iter_pages
 from cleaner.pipeline import clean_page
 from cleaner.resources import thresholds
-from cleaner.tables.rows import articles_frame, blocks_frame, issues_frame
+from cleaner.tables.tabulate import new_validators, tabulate
 from cleaner.tables.writers import Format, open_writer
-from cleaner.validation.schemas import packaged_schema
-from cleaner.validation.validator import TableValidator
 
 OUTPUT_TABLES = ("articles", "blocks", "issues")
 _VERSIONED_PACKAGES = ("cleaner", "trafilatura", "lxml", "pandera", "pandas", "pyarrow")
@@ -130,7 +128,7 @@ def run_batch(
     report = RunReport(
         inputs=[source.name for source in sources], out_dir=str(out_dir), file_format=file_format
     )
-    validators = [TableValidator(name, packaged_schema(name)) for name in ("articles", "blocks")]
+    validators = new_validators()
     batch_size = int(thresholds("inputs")["batch_size"])
     pages = iter_pages(sources)
     with ExitStack() as stack:
@@ -145,20 +143,12 @@ def run_batch(
                 break
             with _timed(report, "clean"):
                 articles = [clean_page(page) for page in batch]
-            with _timed(report, "tabulate"):
-                frames = {"articles": articles_frame(articles), "blocks": blocks_frame(articles)}
-            with _timed(report, "validate"):
-                sources_by_id = {article.doc_id: article.source for article in articles}
-                issues = [
-                    issue
-                    for validator in validators
-                    for issue in validator.validate(frames[validator.table], sources_by_id)
-                ]
-                frames["issues"] = issues_frame(issues)
+            with _timed(report, "tabulate and validate"):
+                tables = tabulate(articles, validators)
             with _timed(report, "write"):
-                for name, writer in writers.items():
-                    writer.write(frames[name])
-            report.add(articles, issues)
+                for name, frame in tables.frames().items():
+                    writers[name].write(frame)
+            report.add(articles, tables.issue_rows)
             if progress is not None:
                 progress(report)
     (out_dir / "run.json").write_text(

@@ -127,10 +127,10 @@ def _summarise(result: CheckResult) -> None:
     )
     for (column, check), count in groups.most_common():
         examples = [
-            issue["failure_case"]
+            issue["failure_case"] or issue["doc_id"]
             for issue in result.issues
             if (issue["column"] or "(row)", issue["check"]) == (column, check)
-            and issue["failure_case"] is not None
+            and (issue["failure_case"] or issue["doc_id"]) is not None
         ][:_EXAMPLES_SHOWN]
         shown = ", ".join(repr(example[:60]) for example in examples)
         print(

@@ -30,7 +30,7 @@ def page_from_record(record: dict[str, Any], source: str, max_bytes: int) -> Pag
     if _present(record.get(BAD_RECORD_COLUMN)):
         return Page.failed(source, str(record[BAD_RECORD_COLUMN]), url=url)
     if not any(column in record for column in CONTENT_COLUMNS):
-        columns = ", ".join(str(name) for name in record) or "none"
+        columns = ", ".join(str(name) for name in record if name != BAD_RECORD_COLUMN) or "none"
         return Page.failed(
             source, f"table has no 'html' or 'text' column (its columns: {columns})", url=url
         )

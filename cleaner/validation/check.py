@@ -37,16 +37,18 @@ class CheckResult:
         return not self.issues
 
 
+def _is_text(column: pa.Column) -> bool:
+    return str(column.dtype).startswith(("str", "string"))
+
+
 def _text_columns(schema: pa.DataFrameSchema) -> list[str]:
-    return [
-        name for name, column in schema.columns.items() if str(column.dtype) in ("str", "string")
-    ]
+    return [name for name, column in schema.columns.items() if _is_text(column)]
 
 
 def _restore_empty_strings(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
     """CSV cannot tell "" from missing: read an empty required text field as ""."""
     for name, column in schema.columns.items():
-        if name in frame and not column.nullable and str(column.dtype) in ("str", "string"):
+        if name in frame and not column.nullable and _is_text(column):
             frame[name] = frame[name].fillna("")
     return frame
 

@@ -40,6 +40,13 @@ def clutter_phrase_in(body: str | None) -> str | None:
     return None
 
 
+def explain(check: str) -> str | None:
+    """The first line of a registered check's docstring: what it asks, in words."""
+    function = globals().get(check)
+    doc = getattr(function, "__doc__", None) if callable(function) else None
+    return doc.strip().splitlines()[0].replace("``", "") if doc else None
+
+
 @extensions.register_check_method(statistics=["tolerance_days"], supported_types=[pd.Series])
 def not_in_future(series: pd.Series, *, tolerance_days: float) -> pd.Series:
     """A time is not later than now (plus a tolerance for time zones and clock skew)."""

@@ -17,6 +17,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError, SchemaErrors
 
+from cleaner.validation.checks import explain
+
 _MAX_CASE_CHARS = 200
 
 
@@ -30,7 +32,8 @@ def _shorten(value: Any) -> str | None:
 def _message(column: str | None, check: str, case: str | None) -> str:
     where = f"column {column!r}" if column else "row"
     value = "" if case is None else f" (value {case!r})"
-    return f"{where} fails {check}{value}"
+    explanation = explain(check)
+    return f"{where} fails {check}{value}" + (f": {explanation}" if explanation else "")
 
 
 @dataclass
@@ -102,15 +105,10 @@ class TableValidator:
                 if (row, check) in frame_checks_seen:
                     continue
                 frame_checks_seen.add((row, check))
-                column = None
-            issues.append(
-                self._issue(
-                    row,
-                    column if isinstance(column, str) else None,
-                    check,
-                    case.get("failure_case"),
-                )
-            )
+                column, case["failure_case"] = None, None
+            if column not in self.schema.columns:
+                column = None  # a check that failed for the frame as a whole
+            issues.append(self._issue(row, column, check, case.get("failure_case")))
         return issues
 
     def _cross_batch_duplicates(self, frame: pd.DataFrame) -> list[dict[str, Any]]:

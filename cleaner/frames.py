@@ -1,0 +1,26 @@
+"""Cleaning a pandas DataFrame of pages, for pipelines that hold pages in memory."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cleaner.inputs import page_from_record
+from cleaner.pipeline import clean_page
+from cleaner.resources import thresholds
+from cleaner.tables.tabulate import Tables, new_validators, tabulate
+
+
+def clean_frame(pages: pd.DataFrame, source: str = "frame") -> Tables:
+    """Clean a DataFrame of pages into the articles, blocks and issues tables.
+
+    ``pages`` has an ``html`` or a ``text`` column (html wins in a row that has
+    both) and optionally ``url``. Row N (from 1) is named ``{source}#N`` in the
+    ``source`` column. Every row gives an article row, failed or not.
+    """
+    max_bytes = int(thresholds("inputs")["max_page_bytes"])
+    records = pages.to_dict("records")
+    articles = [
+        clean_page(page_from_record(record, f"{source}#{number}", max_bytes))
+        for number, record in enumerate(records, start=1)
+    ]
+    return tabulate(articles, new_validators())
