@@ -41,6 +41,7 @@ class RunReport:
     out_dir: str
     file_format: str
     started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
+    started_monotonic: float = field(default_factory=time.monotonic)
     pages: int = 0
     by_status: Counter[str] = field(default_factory=Counter)
     blocks_by_kind: Counter[str] = field(default_factory=Counter)
@@ -83,8 +84,9 @@ class RunReport:
             "blocks_by_kind": dict(self.blocks_by_kind.most_common()),
             "issues_by_check": dict(self.issues_by_check.most_common()),
             "exit_code": self.exit_code,
-            "seconds": {step: round(value, 3) for step, value in self.seconds.items()},
-            "pages_per_second": round(self.pages / total, 2) if total else None,
+            "wall_seconds": round(time.monotonic() - self.started_monotonic, 3),
+            "cpu_seconds_by_step": {step: round(value, 3) for step, value in self.seconds.items()},
+            "pages_per_cpu_second": round(self.pages / total, 2) if total else None,
             "versions": _versions(),
         }
 
@@ -158,12 +160,21 @@ def run_batch(
 
 
 def print_progress(report: RunReport) -> None:
-    """A one-line progress report on standard error."""
-    total = sum(report.seconds.values())
-    rate = f", {report.pages / total:.1f} pages/s" if total else ""
-    print(
-        f"cleaner: {report.pages} pages ({report.failed_pages} not ok, "
-        f"{report.issues} issues){rate}",
-        file=sys.stderr,
-        flush=True,
+    """Progress on standard error: one line rewritten in place on a terminal."""
+    elapsed = time.monotonic() - report.started_monotonic
+    rate = report.pages / elapsed if elapsed > 0 else 0.0
+    minutes, seconds = divmod(int(elapsed), 60)
+    line = (
+        f"cleaner: {report.pages} pages, {report.failed_pages} not ok, "
+        f"{report.issues} issues, {rate:.1f} pages/s, {minutes}m{seconds:02d}s"
     )
+    if sys.stderr.isatty():
+        print("\r" + line, end="", file=sys.stderr, flush=True)
+    else:
+        print(line, file=sys.stderr, flush=True)
+
+
+def end_progress() -> None:
+    """Ends the progress line on a terminal, so the summary starts on a line of its own."""
+    if sys.stderr.isatty():
+        print(file=sys.stderr, flush=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from cleaner import __version__
-from cleaner.batch import print_progress, run_batch
+from cleaner.batch import end_progress, print_progress, run_batch
 from cleaner.errors import ReadError, UsageError
 from cleaner.inputs import expand_sources
 from cleaner.tables.rows import issues_frame
@@ -111,6 +111,8 @@ def _clean(arguments: argparse.Namespace) -> int:
         raise UsageError(f"{arguments.out}: exists and is not a folder")
     progress = None if arguments.quiet else print_progress
     report = run_batch(sources, arguments.out, arguments.format, progress=progress)
+    if progress is not None:
+        end_progress()
     statuses = ", ".join(f"{count} {status}" for status, count in report.by_status.items())
     print(
         f"cleaned {report.pages} pages ({statuses or 'none'}) into {arguments.out}/ "
