@@ -12,6 +12,7 @@ from lxml.etree import _Element
 
 from cleaner.articles import Fields
 from cleaner.blocks.block import Block
+from cleaner.fields.published import choose_published
 from cleaner.fields.sites import site_names
 from cleaner.fields.structured import read_metadata
 from cleaner.fields.titles import choose_title
@@ -21,10 +22,11 @@ def html_fields(document: _Element, blocks: list[Block], url: str | None) -> Fie
     """Title, author, publication time and declared language of a parsed page."""
     metadata = read_metadata(document)
     site = site_names(metadata, url)
+    title = choose_title(metadata, document, blocks, site)
     return Fields(
-        title=choose_title(metadata, document, blocks, site),
+        title=title,
         author=None,
-        published_at=None,
+        published_at=choose_published(metadata, document, blocks, url, title),
         language=metadata.declared_language,
         url=url,
     )

@@ -69,12 +69,10 @@ def site_names(metadata: PageMetadata, url: str | None) -> SiteNames:
     """The names the page gives its site, and the labels of its host."""
     rules = load_yaml("fields.yaml")
     declared = {name_key(value) for value in metadata.meta_values(rules["title"]["site_name_meta"])}
-    site_types = frozenset(rules["site_types"])
-    for node in metadata.linked_data:
-        if node.types & site_types:
-            name = node.properties.get("name")
-            if isinstance(name, str):
-                declared.add(name_key(name))
+    for node in metadata.nodes_of_kind("site_types"):
+        name = node.properties.get("name")
+        if isinstance(name, str):
+            declared.add(name_key(name))
     declared.discard("")
     page_url = url or next(metadata.meta_values(["og:url"]), None)
     return SiteNames(frozenset(declared), frozenset(_host_labels(page_url)))

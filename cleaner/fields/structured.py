@@ -14,9 +14,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from lxml.etree import _Element
+
+from cleaner.resources import load_yaml
 
 _SPACE = re.compile(r"\s+")
 _LINKED_DATA_TYPE = "application/ld+json"
@@ -62,12 +65,23 @@ class PageMetadata:
                 if value:
                     yield value
 
+    def nodes_of_kind(self, kind: str) -> Iterator[LinkedNode]:
+        """JSON-LD objects of a kind of ``fields.yaml`` (``article_types``, ...), in page order."""
+        types = node_types(kind)
+        return (node for node in self.linked_data if node.types & types)
+
     def resolve(self, value: Any) -> Any:
         """``value`` itself, or the node it refers to by ``@id`` when it is a bare reference."""
         if isinstance(value, dict) and set(value) <= {"@id", "@type"} and "@id" in value:
             node = self.nodes_by_id.get(str(value["@id"]))
             return node.properties if node is not None else value
         return value
+
+
+@cache
+def node_types(kind: str) -> frozenset[str]:
+    """The JSON-LD ``@type`` names (lower-cased) listed under ``kind`` in ``fields.yaml``."""
+    return frozenset(load_yaml("fields.yaml")[kind])
 
 
 def _meta_tags(document: _Element) -> dict[str, tuple[str, ...]]:

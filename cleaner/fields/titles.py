@@ -74,12 +74,10 @@ def _metadata_titles(metadata: PageMetadata) -> Iterator[str]:
     """Titles written for sharing and search: meta tags, JSON-LD headline, ``<title>``."""
     rules = load_yaml("fields.yaml")
     yield from metadata.meta_values(rules["title"]["meta"])
-    content_types = frozenset(rules["content_types"])
-    for node in metadata.linked_data:
-        if node.types & content_types:
-            headline = node.properties.get("headline")
-            if isinstance(headline, str):
-                yield headline
+    for node in metadata.nodes_of_kind("article_types"):
+        headline = node.properties.get("headline")
+        if isinstance(headline, str):
+            yield headline
     if metadata.document_title:
         yield metadata.document_title
 
