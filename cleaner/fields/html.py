@@ -12,6 +12,7 @@ from lxml.etree import _Element
 
 from cleaner.articles import Fields
 from cleaner.blocks.block import Block
+from cleaner.fields.authors import choose_author
 from cleaner.fields.published import choose_published
 from cleaner.fields.sites import site_names
 from cleaner.fields.structured import read_metadata
@@ -25,7 +26,7 @@ def html_fields(document: _Element, blocks: list[Block], url: str | None) -> Fie
     title = choose_title(metadata, document, blocks, site)
     return Fields(
         title=title,
-        author=None,
+        author=choose_author(metadata, document, blocks),
         published_at=choose_published(metadata, document, blocks, url, title),
         language=metadata.declared_language,
         url=url,
