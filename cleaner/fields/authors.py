@@ -15,18 +15,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from html import unescape
+from itertools import chain
 from typing import Any
 
 from lxml.etree import _Element
 
 from cleaner.blocks.block import Block, Kind
-from cleaner.fields.dates import parse_date
 from cleaner.fields.structured import PageMetadata, microdata_value, squeeze
+from cleaner.labelling.phrases import phrase_book
 from cleaner.resources import load_yaml
 
 _URL_LIKE = re.compile(r"https?:|www\.|\.com\b|/|@|\d{3,}")
 _LETTER = re.compile(r"[^\W\d_]")
 _PERSON = "person"
+_NOT_BYLINE_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "head"})
 
 
 @cache
@@ -36,17 +39,22 @@ def _rules() -> dict[str, Any]:
 
 @cache
 def _prefix_pattern() -> re.Pattern[str]:
-    prefixes = sorted(_rules()["prefixes"], key=len, reverse=True)
-    alternatives = "|".join(re.escape(prefix) for prefix in prefixes)
-    # "ByAnn Lee" (inline elements glued together) counts; "Discover" does not.
-    return re.compile(rf"^(?:{alternatives})(?:\s+|(?<=:)|(?-i:(?=[A-Z])))", re.IGNORECASE)
+    rules = _rules()
+    spaced = "|".join(re.escape(prefix) for prefix in sorted(rules["prefixes"], key=len)[::-1])
+    glued = "|".join(re.escape(prefix) for prefix in rules["glued_prefixes"])
+    # "ByAnn Lee" (inline elements glued together) counts; "Bystander" does not.
+    return re.compile(
+        rf"^(?:(?:{spaced})(?:\s+|(?<=:))|(?:{glued})(?-i:(?=[A-Z][a-z])))", re.IGNORECASE
+    )
 
 
 @cache
 def _stop_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(word) for word in _rules()["stop_words"] if word[0].isalpha())
-    marks = "".join(re.escape(word) for word in _rules()["stop_words"] if not word[0].isalpha())
-    return re.compile(rf"\s(?:{words})\b|\s[{marks}]\s|[|•·]", re.IGNORECASE)
+    stops = _rules()["stop_words"]
+    words = "|".join(re.escape(word) for word in stops if word[0].isalpha())
+    marks = "".join(re.escape(word) for word in stops if not word[0].isalpha())
+    # A word, a mark between spaces, a bullet, or a number ("12 posts", "Mar 3"): the names end.
+    return re.compile(rf"\s(?:{words})\b|\s[{marks}]\s|[|•·]|\s\d", re.IGNORECASE)
 
 
 @cache
@@ -58,17 +66,30 @@ def _element_xpath() -> str:
     return f"//body//*[{tests}]"
 
 
+def _looks_like_names(text: str) -> bool:
+    """Capitalised words, with particles ("van", "and") between: how names are written.
+
+    A single lower-case word passes (forum user names are written so); a
+    month name alone does not.
+    """
+    words = text.split()
+    if len(words) == 1:
+        return words[0].casefold().rstrip(".") not in phrase_book().month_numbers
+    particles = _rules()["name_particles"]
+    return all(
+        not word[0].isalpha() or word[0].isupper() or word.casefold() in particles
+        for word in words
+    )
+
+
 def clean_byline(text: str) -> str | None:
     """The name(s) in a byline: prefix, date, role and trailing note removed; None if none."""
     rules = _rules()
-    text = squeeze(text)
+    text = squeeze(unescape(text))
     text = _prefix_pattern().sub("", text, count=1).strip(" :,-")
     stop = _stop_pattern().search(text)
     if stop is not None:
         text = text[: stop.start()]
-    if parse_date(text) is not None:
-        month_or_digit = re.search(r"\d", text)
-        text = text[: month_or_digit.start()] if month_or_digit else text
     text = text.strip(" ,:;-–—|·•")
     if (
         not text
@@ -77,6 +98,7 @@ def clean_byline(text: str) -> str | None:
         or len(text.split()) > rules["max_words"]
         or _URL_LIKE.search(text)
         or text.casefold() in rules["not_names"]
+        or not _looks_like_names(text)
     ):
         return None
     return text
@@ -101,8 +123,12 @@ def _names(value: Any, metadata: PageMetadata) -> Iterator[tuple[str, bool]]:
             yield from ((str(item), is_person) for item in name)
 
 
-def _declared(metadata: PageMetadata) -> list[str]:
-    """The article's authors as declared: people first, then organisations, then meta tags."""
+def _declared(metadata: PageMetadata) -> tuple[list[str], bool]:
+    """The article's authors as declared, and whether they are people (not organisations).
+
+    JSON-LD people of the article come first, then meta tags and microdata,
+    then JSON-LD organisations.
+    """
     rules = _rules()
     people: list[str] = []
     organisations: list[str] = []
@@ -115,20 +141,26 @@ def _declared(metadata: PageMetadata) -> list[str]:
         if people or organisations:
             break
     if people:
-        return list(dict.fromkeys(people))
-    for text in metadata.meta_values(rules["meta"]):
+        return list(dict.fromkeys(people)), True
+    texts = chain(
+        metadata.meta_values(rules["meta"]),
+        (microdata_value(element) for element in metadata.microdata.get("author", ())),
+    )
+    for text in texts:
         cleaned = clean_byline(text)
         if cleaned:
-            return [cleaned]
-    for element in metadata.microdata.get("author", ()):
-        cleaned = clean_byline(microdata_value(element))
-        if cleaned:
-            return [cleaned]
-    return list(dict.fromkeys(organisations))
+            return [cleaned], True
+    return list(dict.fromkeys(organisations)), False
 
 
-def _shown(document: _Element, blocks: list[Block]) -> Iterator[str]:
-    """Bylines the reader sees: blocks labelled byline or starting with "By", byline elements."""
+def _shown(document: _Element, blocks: list[Block], article_like: bool) -> Iterator[str]:
+    """Bylines the reader sees, most explicit first.
+
+    Blocks labelled byline or starting with "By" come first; elements whose
+    class says byline, author or user name follow, and only on a page that
+    reads as an article or a post (it has a publication time): elsewhere such
+    elements are reviewers, filters and sellers.
+    """
     max_chars = _rules()["max_chars"]
     for block in blocks:
         if block.kind is Kind.BYLINE or (
@@ -137,8 +169,10 @@ def _shown(document: _Element, blocks: list[Block]) -> Iterator[str]:
             cleaned = clean_byline(block.text)
             if cleaned:
                 yield cleaned
+    if not article_like:
+        return
     for element in document.xpath(_element_xpath()):
-        if element.tag in ("script", "style", "meta", "link", "body", "html"):
+        if element.tag in _NOT_BYLINE_TAGS:
             continue
         cleaned = clean_byline(element.text_content())
         if cleaned:
@@ -149,13 +183,20 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def choose_author(metadata: PageMetadata, document: _Element, blocks: list[Block]) -> str | None:
-    """The author name(s) of the page's article, or None."""
-    declared = _declared(metadata)
-    shown = list(_shown(document, blocks))
+def choose_author(
+    metadata: PageMetadata, document: _Element, blocks: list[Block], article_like: bool
+) -> str | None:
+    """The author name(s) of the page's article, or None.
+
+    ``article_like`` says whether the page reads as an article or a post (it
+    has a publication time); only then do author-classed elements count.
+    """
+    declared, are_people = _declared(metadata)
+    shown = list(_shown(document, blocks, article_like))
     if declared:
         for byline in shown:
             if all(_fold(name) in _fold(byline) for name in declared):
                 return byline
-        return ", ".join(declared)
+        if are_people or not shown:
+            return ", ".join(declared)
     return shown[0] if shown else None

@@ -24,10 +24,11 @@ def html_fields(document: _Element, blocks: list[Block], url: str | None) -> Fie
     metadata = read_metadata(document)
     site = site_names(metadata, url)
     title = choose_title(metadata, document, blocks, site)
+    published = choose_published(metadata, document, blocks, url, title)
     return Fields(
         title=title,
-        author=choose_author(metadata, document, blocks),
-        published_at=choose_published(metadata, document, blocks, url, title),
+        author=choose_author(metadata, document, blocks, article_like=published is not None),
+        published_at=published,
         language=metadata.declared_language,
         url=url,
     )
