@@ -19,7 +19,7 @@ from html import unescape
 from itertools import chain
 from typing import Any
 
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
 from cleaner.blocks.block import Block, Kind
 from cleaner.fields.structured import PageMetadata, microdata_value, squeeze
@@ -58,12 +58,13 @@ def _stop_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _element_xpath() -> str:
-    tests = " or ".join(
-        f"contains(@class, '{word}') or contains(@id, '{word}') or contains(@rel, '{word}')"
-        for word in _rules()["element_words"]
-    )
-    return f"//body//*[{tests}]"
+def _element_words() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(word) for word in _rules()["element_words"]))
+
+
+# Elements that have a class or an id; which of them hold a byline is decided in Python:
+# one regular expression is much faster than a dozen XPath contains() per element.
+_CLASSED = XPath("//body//*[@class or @id]")
 
 
 def _looks_like_names(text: str) -> bool:
@@ -153,14 +154,8 @@ def _declared(metadata: PageMetadata) -> tuple[list[str], bool]:
     return list(dict.fromkeys(organisations)), False
 
 
-def _shown(document: _Element, blocks: list[Block], article_like: bool) -> Iterator[str]:
-    """Bylines the reader sees, most explicit first.
-
-    Blocks labelled byline or starting with "By" come first; elements whose
-    class says byline, author or user name follow, and only on a page that
-    reads as an article or a post (it has a publication time): elsewhere such
-    elements are reviewers, filters and sellers.
-    """
+def _shown_in_blocks(blocks: list[Block]) -> Iterator[str]:
+    """Bylines written as such: blocks labelled byline, or short ones starting with "By"."""
     max_chars = _rules()["max_chars"]
     for block in blocks:
         if block.kind is Kind.BYLINE or (
@@ -169,18 +164,28 @@ def _shown(document: _Element, blocks: list[Block], article_like: bool) -> Itera
             cleaned = clean_byline(block.text)
             if cleaned:
                 yield cleaned
-    if not article_like:
-        return
-    for element in document.xpath(_element_xpath()):
+
+
+def _shown_in_elements(document: _Element) -> Iterator[str]:
+    """Names in elements whose class or id says byline, author or user name."""
+    words = _element_words()
+    for element in _CLASSED(document):
         if element.tag in _NOT_BYLINE_TAGS:
             continue
-        cleaned = clean_byline(element.text_content())
-        if cleaned:
-            yield cleaned
+        if words.search(f"{element.get('class', '')} {element.get('id', '')}".lower()):
+            cleaned = clean_byline(element.text_content())
+            if cleaned:
+                yield cleaned
 
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def _holding_all(bylines: Iterator[str], names: list[str]) -> str | None:
+    """The first byline that mentions every one of ``names``."""
+    folded = [_fold(name) for name in names]
+    return next((line for line in bylines if all(name in _fold(line) for name in folded)), None)
 
 
 def choose_author(
@@ -189,14 +194,20 @@ def choose_author(
     """The author name(s) of the page's article, or None.
 
     ``article_like`` says whether the page reads as an article or a post (it
-    has a publication time); only then do author-classed elements count.
+    has a publication time): only then do author-classed elements count, since
+    elsewhere they hold reviewers, filters and sellers. Those elements are
+    searched only when needed, as that is the costly part.
     """
     declared, are_people = _declared(metadata)
-    shown = list(_shown(document, blocks, article_like))
+    in_blocks = list(_shown_in_blocks(blocks))
+    if declared and are_people:
+        written = _holding_all(iter(in_blocks), declared)
+        if written is None and len(declared) > 1 and article_like:
+            written = _holding_all(_shown_in_elements(document), declared)
+        return written or ", ".join(declared)
+    if in_blocks:
+        return in_blocks[0]
+    shown = next(_shown_in_elements(document), None) if article_like else None
     if declared:
-        for byline in shown:
-            if all(_fold(name) in _fold(byline) for name in declared):
-                return byline
-        if are_people or not shown:
-            return ", ".join(declared)
-    return shown[0] if shown else None
+        return _holding_all(iter([shown] if shown else []), declared) or ", ".join(declared)
+    return shown

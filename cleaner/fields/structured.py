@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
 from cleaner.resources import load_yaml
 
@@ -25,6 +25,7 @@ _SPACE = re.compile(r"\s+")
 _LINKED_DATA_TYPE = "application/ld+json"
 # Elements whose microdata value is an attribute rather than their text.
 _VALUE_ATTRIBUTES = ("content", "datetime", "value")
+_WITH_ITEMPROP = XPath("//body//*[@itemprop]")
 
 
 def squeeze(text: str | None) -> str:
@@ -99,11 +100,8 @@ def _meta_tags(document: _Element) -> dict[str, tuple[str, ...]]:
 
 
 def _microdata(document: _Element) -> dict[str, tuple[_Element, ...]]:
-    body = document.find("body")
-    if body is None:
-        return {}
     found: dict[str, list[_Element]] = {}
-    for element in body.iterfind(".//*[@itemprop]"):
+    for element in _WITH_ITEMPROP(document):
         for name in element.get("itemprop", "").split():
             found.setdefault(name.lower(), []).append(element)
     return {key: tuple(values) for key, values in found.items()}
