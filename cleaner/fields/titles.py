@@ -19,7 +19,7 @@ from lxml.etree import _Element
 from cleaner.blocks.block import Block, Kind
 from cleaner.fields.sites import SiteNames
 from cleaner.fields.structured import PageMetadata, squeeze
-from cleaner.resources import load_yaml
+from cleaner.resources import load_yaml, thresholds
 
 _WORD = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -100,6 +100,12 @@ def _agreement(heading: str, title: str) -> float:
     return sum(word in title_words for word in heading_words) / len(heading_words)
 
 
+def _is_article(metadata: PageMetadata) -> bool:
+    """Whether the page declares itself an article (Open Graph type or a JSON-LD article)."""
+    declared_type = next(metadata.meta_values(["og:type"]), "")
+    return declared_type.casefold() == "article" or any(metadata.nodes_of_kind("article_types"))
+
+
 def choose_title(
     metadata: PageMetadata, document: _Element, blocks: list[Block], site: SiteNames
 ) -> str | None:
@@ -115,6 +121,11 @@ def choose_title(
     for heading in headings:
         if any(_agreement(heading, title) >= _AGREEMENT for title in titles):
             return heading
+    if _is_article(metadata):
+        min_words = thresholds("fields")["headline_min_words"]
+        for heading in headings:
+            if len(heading.split()) >= min_words:
+                return heading
     if titles:
         return titles[0]
     return headings[0] if headings else None
