@@ -100,6 +100,12 @@ def _agreement(heading: str, title: str) -> float:
     return sum(word in title_words for word in heading_words) / len(heading_words)
 
 
+def _first_part(title: str) -> str:
+    """The part of a title before its first strong separator ("Service | Tagline")."""
+    head = title.split(" | ", 1)[0].strip()
+    return head if len(head.split()) >= 2 else title
+
+
 def _is_article(metadata: PageMetadata) -> bool:
     """Whether the page declares itself an article (Open Graph type or a JSON-LD article)."""
     declared_type = next(metadata.meta_values(["og:type"]), "")
@@ -127,5 +133,5 @@ def choose_title(
             if len(heading.split()) >= min_words:
                 return heading
     if titles:
-        return titles[0]
+        return _first_part(titles[0])
     return headings[0] if headings else None
