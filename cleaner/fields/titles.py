@@ -126,7 +126,7 @@ def choose_title(
     ]
     for heading in headings:
         if any(_agreement(heading, title) >= _AGREEMENT for title in titles):
-            return heading
+            return _first_part(heading)
     if _is_article(metadata):
         min_words = thresholds("fields")["headline_min_words"]
         for heading in headings:
