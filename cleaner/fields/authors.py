@@ -78,8 +78,7 @@ def _looks_like_names(text: str) -> bool:
         return words[0].casefold().rstrip(".") not in phrase_book().month_numbers
     particles = _rules()["name_particles"]
     return all(
-        not word[0].isalpha() or word[0].isupper() or word.casefold() in particles
-        for word in words
+        not word[0].isalpha() or word[0].isupper() or word.casefold() in particles for word in words
     )
 
 

@@ -6,8 +6,9 @@ The sources, most trusted first:
 2. the dateline the reader sees next to the headline;
 3. the ``datePublished`` of a JSON-LD web-page object, which many sites stamp
    on every page, articles or not: trusted only when the page shows that day;
-4. a date in the URL (``/2024/05/17/``);
-5. htmldate's fast search, the slow last resort.
+4. a ``<time datetime>`` element, then a date in the URL (``/2024/05/17/``).
+htmldate is not used: on the development set its fast mode cost 9 ms a page
+and stated a date on half the pages that have none.
 Modification dates are never used, and neither is a date before 1990 or more
 than a day in the future.
 """
@@ -19,7 +20,6 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
-from htmldate import find_date
 from lxml.etree import _Element
 
 from cleaner.blocks.block import Block, Kind
@@ -151,11 +151,6 @@ def _from_url(url: str | None) -> datetime | None:
         return _plausible(datetime(year, month, day, tzinfo=UTC))
     except ValueError:
         return None
-
-
-def _from_htmldate(document: _Element, url: str | None) -> datetime | None:
-    found = find_date(document, extensive_search=False, original_date=True, url=url)
-    return _plausible(parse_date(found)) if found else None
 
 
 def _first_plausible(texts: Iterator[str]) -> datetime | None:

@@ -17,10 +17,6 @@ from cleaner.fields.structured import PageMetadata
 from cleaner.resources import load_yaml
 
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
-# Host labels that name no site: a public suffix part or a service prefix.
-_GENERIC_HOST_LABELS = frozenset(
-    {"www", "m", "blog", "blogs", "news", "en", "com", "org", "net", "co", "io", "uk", "us"}
-)
 _MIN_HOST_LABEL = 3
 
 
@@ -58,10 +54,11 @@ def _host_labels(url: str | None) -> set[str]:
     except ValueError:
         return set()
     labels = host.split(".")[:-1]  # the last label is the top-level domain
+    generic = load_yaml("fields.yaml")["generic_host_labels"]
     return {
         name_key(label)
         for label in labels
-        if len(label) >= _MIN_HOST_LABEL and label not in _GENERIC_HOST_LABELS
+        if len(label) >= _MIN_HOST_LABEL and label not in generic
     }
 
 

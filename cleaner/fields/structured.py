@@ -160,6 +160,18 @@ def _document_title(document: _Element) -> str:
     return squeeze(title.text_content()) if title is not None else ""
 
 
+def _declared_language(document: _Element, meta: dict[str, tuple[str, ...]]) -> str | None:
+    """The language the page declares: ``<html lang>``, else Open Graph or HTTP-equiv meta."""
+    for declared in (document.get("lang"), document.get("xml:lang")):
+        if declared and declared.strip():
+            return declared.strip()
+    for key in ("og:locale", "content-language", "language", "dc.language"):
+        for value in meta.get(key, ()):
+            if value:
+                return value
+    return None
+
+
 def read_metadata(document: _Element) -> PageMetadata:
     """Read every meta tag, JSON-LD object and microdata property of the page, once."""
     meta = _meta_tags(document)
@@ -175,5 +187,5 @@ def read_metadata(document: _Element) -> PageMetadata:
         microdata=_microdata(document),
         linked_data=tuple(nodes),
         nodes_by_id=nodes_by_id,
-        declared_language=document.get("lang") or document.get("xml:lang"),
+        declared_language=_declared_language(document, meta),
     )
