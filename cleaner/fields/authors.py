@@ -53,8 +53,12 @@ def _stop_pattern() -> re.Pattern[str]:
     stops = _rules()["stop_words"]
     words = "|".join(re.escape(word) for word in stops if word[0].isalpha())
     marks = "".join(re.escape(word) for word in stops if not word[0].isalpha())
-    # A word, a mark between spaces, a bullet, or a number ("12 posts", "Mar 3"): the names end.
-    return re.compile(rf"\s(?:{words})\b|\s[{marks}]\s|[|•·]|\s\d", re.IGNORECASE)
+    months = "|".join(re.escape(name) for name in phrase_book().month_numbers)
+    # A word, a mark between spaces, a bullet, a number ("12 posts") or a date ("Jan. 3"):
+    # the names end there.
+    return re.compile(
+        rf"\s(?:{words})\b|\s[{marks}]\s|[|•·]|\s\d|\s(?:{months})\.?\s*\d", re.IGNORECASE
+    )
 
 
 @cache
