@@ -1,31 +1,34 @@
-"""The fields around the body of an HTML page: title, author, date, language."""
+"""The fields around the body of an HTML page: title, author, date, language.
+
+Each field is read from what the page declares about itself (meta tags,
+JSON-LD, microdata; see ``structured``) and from what it shows (the ``h1``,
+the byline, the dateline), by a chooser of its own. The tree is read, never
+changed, and nothing is parsed twice.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from lxml.etree import _Element
-from trafilatura.metadata import extract_metadata
 
 from cleaner.articles import Fields
 from cleaner.blocks.block import Block
+from cleaner.fields.authors import choose_author
+from cleaner.fields.published import choose_published
+from cleaner.fields.sites import site_names
+from cleaner.fields.structured import read_metadata
+from cleaner.fields.titles import choose_title
 
 
 def html_fields(document: _Element, blocks: list[Block], url: str | None) -> Fields:
-    """Title, author and date from the page's metadata (trafilatura's reading)."""
-    metadata = extract_metadata(document, default_url=url)
-    published = None
-    if metadata.date:
-        try:
-            published = datetime.fromisoformat(metadata.date).replace(tzinfo=UTC)
-        except ValueError:
-            published = None
-    language = document.get("lang")
-    language = language.split("-")[0].lower() if language else None
+    """Title, author, publication time and declared language of a parsed page."""
+    metadata = read_metadata(document)
+    site = site_names(metadata, url)
+    title = choose_title(metadata, document, blocks, site)
+    published = choose_published(metadata, document, blocks, url, title)
     return Fields(
-        title=metadata.title,
-        author=metadata.author,
+        title=title,
+        author=choose_author(metadata, document, blocks, article_like=published is not None),
         published_at=published,
-        language=language,
-        url=url or metadata.url,
+        language=metadata.declared_language,
+        url=url,
     )
