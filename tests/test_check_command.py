@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from cleaner.validation.schemas import packaged_schema
+from cleaner.validation.validator import TableValidator
 from tests.conftest import run_cli
 
 
@@ -137,3 +139,13 @@ def test_an_unreadable_table_is_a_read_error(tmp_path: Path):
     result = run_cli("check", str(path))
     assert result.returncode == 2
     assert "articles.parquet" in result.stderr
+
+
+def test_a_duplicate_in_a_later_batch_is_found(seed_run: Path):
+    articles = pd.read_parquet(seed_run / "articles.parquet")
+    validator = TableValidator("articles", packaged_schema("articles"))
+    assert validator.validate(articles) == []
+    issues = validator.validate(articles)
+    assert [(issue["column"], issue["check"]) for issue in issues] == [
+        ("doc_id", "field_uniqueness")]
+    assert issues[0]["source"] == articles.loc[0, "source"]

@@ -37,8 +37,15 @@ class Tables:
 
 
 def new_validators() -> list[TableValidator]:
-    """Validators for the tables a run validates; they remember ids across batches."""
-    return [TableValidator(name, packaged_schema(name)) for name in VALIDATED_TABLES]
+    """Validators for the tables a run validates.
+
+    Ids are not remembered across batches: a ``doc_id`` hashes the page's
+    source name, and a run reads each source once, so memory stays flat.
+    """
+    return [
+        TableValidator(name, packaged_schema(name), across_batches=False)
+        for name in VALIDATED_TABLES
+    ]
 
 
 def tabulate(articles: Sequence[Article], validators: Sequence[TableValidator]) -> Tables:

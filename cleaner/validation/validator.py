@@ -38,16 +38,24 @@ def _message(column: str | None, check: str, case: str | None) -> str:
 
 @dataclass
 class TableValidator:
-    """Validates successive frames of one table against one schema."""
+    """Validates successive frames of one table against one schema.
+
+    With ``across_batches`` the values of unique columns are remembered (as
+    64-bit hashes) so duplicates in different batches are found too; that
+    costs memory per row, so a cleaning run, whose ids are unique by
+    construction (they hash the unique source name), leaves it off.
+    """
 
     table: str
     schema: pa.DataFrameSchema
-    _seen: dict[str, set[Any]] = field(default_factory=dict)
+    across_batches: bool = True
+    _seen: dict[str, set[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for name, column in self.schema.columns.items():
-            if column.unique:
-                self._seen[name] = set()
+        if self.across_batches:
+            for name, column in self.schema.columns.items():
+                if column.unique:
+                    self._seen[name] = set()
 
     def validate(
         self, frame: pd.DataFrame, sources: Mapping[str, str] | None = None
@@ -116,8 +124,10 @@ class TableValidator:
         for name, seen in self._seen.items():
             if name not in frame:
                 continue
-            values = frame[name]
-            for row in values.index[values.isin(seen)]:
-                issues.append(self._issue(int(row), name, "field_uniqueness", values[row]))
-            seen.update(values.dropna().tolist())
+            values = frame[name].dropna()
+            hashes = pd.util.hash_pandas_object(values.astype(str), index=False).tolist()
+            for row, value, key in zip(values.index, values, hashes, strict=True):
+                if key in seen:
+                    issues.append(self._issue(int(row), name, "field_uniqueness", value))
+            seen.update(hashes)
         return issues
