@@ -31,15 +31,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.train_text_lines import Dump, fit, load_dumps, stacked
+from bench.train_text_lines import FOLDS, Dump, domain_folds, fit, load_dumps, stacked
 from bench.wcxb import CONVERTERS, DEFAULT_DATA, by_type, score
 from cleaner import clean_text
 from cleaner.blocks.text import segment_text
 from cleaner.fields.text import text_fields
-from cleaner.labelling.forest import ObliviousForest
 from cleaner.labelling.text import label_text_blocks
 
-FOLDS = 5
 _C4_TERMINAL = re.compile(r"[.!?\"'”’]$")
 _C4_BAD = re.compile(r"javascript|cookie|lorem ipsum|[{}]", re.IGNORECASE)
 
@@ -54,25 +52,18 @@ def c4_body(text: str) -> str:
     return "\n".join(kept)
 
 
-def domain_folds(dumps: list[Dump]) -> list[int]:
-    """A fold for each dump: domains spread over folds in a fixed order."""
-    domains = sorted({dump.domain for dump in dumps})
-    fold_of = {domain: index % FOLDS for index, domain in enumerate(domains)}
-    return [fold_of[dump.domain] for dump in dumps]
-
-
 def cv_bodies(dumps: list[Dump]) -> list[str]:
     """The body of each dump labelled by a model that never saw its domain."""
     folds = domain_folds(dumps)
-    rows, kept, owner = stacked(dumps)
-    line_fold = np.asarray(folds)[owner]
+    lines = stacked(dumps)
+    line_fold = folds[lines.owner]
     bodies = [""] * len(dumps)
     for fold in range(FOLDS):
-        forest: ObliviousForest = fit(rows[line_fold != fold], kept[line_fold != fold])
-        for index, dump in enumerate(dumps):
-            if folds[index] == fold:
-                blocks = label_text_blocks(segment_text(dump.page.dump(dump.converter)), forest)
-                bodies[index] = "\n\n".join(block.text for block in blocks if block.kept)
+        forest = fit(lines.subset(line_fold != fold))
+        for index in np.flatnonzero(folds == fold):
+            dump = dumps[index]
+            blocks = label_text_blocks(segment_text(dump.page.dump(dump.converter)), forest)
+            bodies[index] = "\n\n".join(block.text for block in blocks if block.kept)
         print(f"  fold {fold + 1}/{FOLDS} done", file=sys.stderr, flush=True)
     return bodies
 

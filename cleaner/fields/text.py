@@ -22,6 +22,7 @@ from cleaner.resources import thresholds
 # Where a name stops: a separator, a date or time, a role after a comma.
 _NAME_END = re.compile(r"\s*(?:[|•·,;(\[]|\s[-–—]\s|\d|\b(?:on|and|updated|published)\b).*$")
 _LEAD_IN_END = re.compile(r"^[\s:;,.\-–—]+")
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»]{1,2}\s+")
 _NAME = re.compile(r"^\w[\w.'’\- ]*\w\.?$")
 
 
@@ -51,8 +52,18 @@ def author_name(byline: str, next_line: str | None = None) -> str | None:
     return name
 
 
+def without_site_name(title: str) -> str:
+    """A page title without the site's name: "Headline - Site" -> "Headline".
+
+    The headline is the longest of the parts a separator cuts the title into.
+    """
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    return max(parts, key=len) if parts else title
+
+
 def _title(blocks: list[Block]) -> str | None:
-    return next((block.text for block in blocks if block.kind is Kind.TITLE), None)
+    line = next((block.text for block in blocks if block.kind is Kind.TITLE), None)
+    return without_site_name(line) if line else None
 
 
 def _author(blocks: list[Block]) -> str | None:

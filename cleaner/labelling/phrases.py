@@ -4,10 +4,11 @@ Adding a language is adding a file: every file found there is loaded, and a
 line is matched against the phrases of all languages at once (a page's language
 is not known before it is cleaned, and pages mix languages).
 
-A page has hundreds of lines, so the phrases are compiled into one regular
-expression per way of matching ("the line starts with", "the line contains")
-and a whole page is matched in a single pass over its text (``match_lines``);
-``match`` answers for one line with the very same expressions.
+A page has hundreds of lines and is matched in one pass (``match_lines``):
+a whole-line phrase is one dictionary look-up, a line is tried only against
+the start phrases that begin with its first character, and each "contains"
+phrase is one fast substring search of the whole page. ``match`` answers for
+one line with the very same code.
 """
 
 from __future__ import annotations
@@ -35,9 +36,7 @@ def fold(text: str) -> str:
 
 
 def _alternation(phrases: list[str]) -> str:
-    """Longest first, so that "share this article" wins over "share"; none matches nothing."""
-    if not phrases:
-        return "(?!)"
+    """Longest first, so that "share this article" wins over "share"."""
     return "|".join(re.escape(phrase) for phrase in sorted(set(phrases), key=len, reverse=True))
 
 
@@ -48,55 +47,60 @@ class PhraseBook:
     whole: dict[str, Kind]
     start_kinds: dict[str, Kind]
     contains_kinds: dict[str, Kind]
-    start_pattern: re.Pattern[str]
-    contains_pattern: re.Pattern[str]
+    # The start phrases by their first character: a line is tried only against
+    # the few phrases that begin as it does.
+    start_patterns: dict[str, re.Pattern[str]]
     section_kinds: frozenset[Kind]
     month_numbers: dict[str, int]
 
     def match(self, line: str) -> Marker | None:
         """The kind a line is marked as, and the phrase that marked it."""
-        folded = fold(line)
-        kind = self.whole.get(folded)
-        if kind is not None:
-            return kind, folded
-        lowered = " ".join(line.lower().split())
-        found = self.start_pattern.match(lowered)
-        if found:
-            return self.start_kinds[found.group()], found.group()
-        found = self.contains_pattern.search(lowered)
-        if found:
-            return self.contains_kinds[found.group()], found.group()
-        return None
+        return self.match_lines([" ".join(line.split())])[0]
 
     def match_lines(self, lines: list[str]) -> list[Marker | None]:
-        """``match`` for every line of a page, in one pass per kind of phrase.
+        """``match`` for every line of a page, in one pass.
 
         The lines must already have their white space folded (as
         ``segment_text`` leaves them) and hold no line break.
         """
-        markers: list[Marker | None] = [None] * len(lines)
         if not lines:
-            return markers
-        whole = self.whole
-        for index, line in enumerate(lines):
+            return []
+        text = "\n".join(lines).lower()
+        lowered = text.split("\n")
+        markers: list[Marker | None] = [None] * len(lines)
+        whole, start_patterns = self.whole, self.start_patterns
+        for index, line in enumerate(lowered):
             if len(line) <= _MAX_WHOLE_CHARS:
-                kind = whole.get(fold(line))
+                folded = line.strip(_EDGE_PUNCTUATION)
+                kind = whole.get(folded)
                 if kind is not None:
-                    markers[index] = (kind, fold(line))
-        # Lower-casing may change a line's length ("İ"), so offsets are taken after it.
-        lowered = "\n".join(lines).lower()
-        starts = [0]
-        for line in lowered.split("\n")[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
-        for found in self.start_pattern.finditer(lowered):
-            index = bisect_right(starts, found.start()) - 1
-            if markers[index] is None:
-                markers[index] = (self.start_kinds[found.group()], found.group())
-        for found in self.contains_pattern.finditer(lowered):
-            index = bisect_right(starts, found.start()) - 1
-            if markers[index] is None:
-                markers[index] = (self.contains_kinds[found.group()], found.group())
+                    markers[index] = (kind, folded)
+                    continue
+            pattern = start_patterns.get(line[:1])
+            if pattern is not None:
+                found = pattern.match(line)
+                if found:
+                    markers[index] = (self.start_kinds[found.group()], found.group())
+        self._mark_contained(text, lowered, markers)
         return markers
+
+    def _mark_contained(self, text: str, lowered: list[str], markers: list[Marker | None]) -> None:
+        """Mark the lines holding a "contains" phrase; each phrase is one search of the page."""
+        starts: list[int] = []
+        for phrase, kind in self.contains_kinds.items():
+            position = text.find(phrase)
+            if position < 0:
+                continue
+            if not starts:
+                offset = 0
+                for line in lowered:
+                    starts.append(offset)
+                    offset += len(line) + 1
+            while position >= 0:
+                index = bisect_right(starts, position) - 1
+                if markers[index] is None:
+                    markers[index] = (kind, phrase)
+                position = text.find(phrase, starts[index] + len(lowered[index]))
 
 
 def _phrase_files() -> list[dict]:
@@ -109,7 +113,9 @@ def _phrase_files() -> list[dict]:
 
 
 def _lowered(phrase: object) -> str:
-    return " ".join(str(phrase).lower().split())
+    """Lower case, inner white space single; a trailing space is kept ("by " is not "bylaw")."""
+    text = str(phrase)
+    return " ".join(text.lower().split()) + (" " if text.endswith(" ") else "")
 
 
 @cache
@@ -134,15 +140,20 @@ def phrase_book() -> PhraseBook:
                 start_kinds.setdefault(_lowered(phrase), kind)
             for phrase in lists.get("contains", []):
                 contains_kinds.setdefault(_lowered(phrase), kind)
-    # The "^" of a start phrase is the start of any line of a page's text.
-    start_pattern = re.compile(f"^(?:{_alternation(list(start_kinds))})", re.MULTILINE)
-    contains_pattern = re.compile(_alternation(list(contains_kinds)))
+    by_first_character: dict[str, list[str]] = {}
+    for phrase in start_kinds:
+        by_first_character.setdefault(phrase[:1], []).append(phrase)
+    start_patterns = {
+        character: re.compile(_alternation(phrases))
+        for character, phrases in by_first_character.items()
+    }
+    # Longest first, so that "share this article" wins over "share".
+    contains = dict(sorted(contains_kinds.items(), key=lambda item: -len(item[0])))
     return PhraseBook(
         whole,
         start_kinds,
-        contains_kinds,
-        start_pattern,
-        contains_pattern,
+        contains,
+        start_patterns,
         frozenset(section_kinds),
         month_numbers,
     )

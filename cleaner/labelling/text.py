@@ -59,7 +59,7 @@ def label_text_blocks(blocks: list[Block], forest: ObliviousForest | None = None
     markers = _bylines_in_short_lines(markers, words, limits["max_byline_words"])
     probabilities = (forest or load_forest(_MODEL)).probability(features)
     keep = limits["keep_probability"]
-    in_section = sections(markers, probabilities, book.section_kinds, limits["sure_body"])
+    in_section = sections(markers, probabilities, book.section_kinds, keep)
     title = find_title(
         lines, probabilities, keep, limits["max_title_words"], limits["min_title_overlap"]
     )
@@ -87,7 +87,7 @@ def label_text_blocks(blocks: list[Block], forest: ObliviousForest | None = None
             kept, kind, reason = False, marker[0], f"phrase {marker[1]!r}"
         elif timestamp[index]:
             kept, kind, reason = False, Kind.TIMESTAMP, "rule: time or date line"
-        elif section is not None and probability < limits["sure_body"]:
+        elif section is not None:
             kept, kind = False, section.kind
             reason = f"section after {section.phrase!r} (model p={probability:.2f})"
         elif probability >= keep:

@@ -39,6 +39,9 @@ MARKER_KINDS = (
 # Sentence ends, in the scripts the phrase files cover and beyond.
 _TERMINALS = np.array([ord(c) for c in ".!?…。！？"], dtype=np.uint32)
 _CLOSERS = np.array([ord(c) for c in "\"')]”’»"], dtype=np.uint32)
+# A line that starts with these continues the sentence of the line above
+# (converters that write each text node on its own line cut sentences at links).
+_CONTINUATIONS = np.array([ord(c) for c in ",.;:)]!?'’%"], dtype=np.uint32)
 _BULLETS = np.array([ord(c) for c in "•·*-–—►▸>|#"], dtype=np.uint32)
 # Character classes, one per code point (they do not overlap); counted per line.
 _PUNCTUATION_CLASSES = {
@@ -57,9 +60,7 @@ _WORD_CLASSES = (1, 2, 3, 4)
 _MAX_PATTERN_CHARS = 120
 _TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?$", re.IGNORECASE | re.MULTILINE)
 _COUNT_IN_BRACKETS = re.compile(r"[(\[]\d[\d,.]*[)\]]")
-_NUMERIC_DATE = re.compile(
-    r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)"
-)
+_NUMERIC_DATE = re.compile(r"\d(?:\d{3}[-/.]\d{1,2}[-/.]\d{1,2}|\d?[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)")
 
 
 @cache
@@ -82,23 +83,17 @@ def _class_table() -> np.ndarray:
     return table
 
 
-@cache
-def _month_date() -> re.Pattern[str]:
-    """A month name next to a number: "Jan 29, 2025", "29 września 2024"."""
-    names = sorted(phrase_book().month_numbers, key=len, reverse=True)
-    month = "(?:" + "|".join(re.escape(name) for name in names) + r")\.?"
-    return re.compile(
-        rf"(?<!\w)(?:\d{{1,2}}\.?\s*(?:de\s+)?{month}|{month}\s+\d{{1,2}})(?!\w)", re.I
-    )
-
-
-def _pattern_columns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return (
-        ("time_of_day", _TIME_OF_DAY),
-        ("count_in_brackets", _COUNT_IN_BRACKETS),
-        ("numeric_date", _NUMERIC_DATE),
-        ("month_date", _month_date()),
-    )
+# A word next to a day number, "Jan 29", "29 września", "5 de marzo": a date
+# when the word is a month name of the phrase files (looked up, not matched:
+# one alternation of every month form of every language would be slow).
+_WORD_BY_NUMBER = re.compile(
+    r"\b([^\W\d_]{3,})\.?\s+\d{1,2}(?!\d)|\b\d{1,2}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?([^\W\d_]{3,})"
+)
+_PATTERNS = (
+    ("time_of_day", _TIME_OF_DAY),
+    ("count_in_brackets", _COUNT_IN_BRACKETS),
+    ("numeric_date", _NUMERIC_DATE),
+)
 
 
 _COUNT_COLUMNS = (
@@ -124,6 +119,8 @@ _OWN_COLUMNS = (
     "starts_capital",
     "starts_digit",
     "starts_bullet",
+    "starts_lower",
+    "starts_continuation",
     "body_like",
     "repeats",
     "first_occurrence",
@@ -135,7 +132,15 @@ _OWN_COLUMNS = (
 )
 # Markers of these kinds open a section of the page ("Read next", "Comments").
 _SECTION_KINDS = (Kind.RELATED, Kind.COMMENTS)
-_NEIGHBOUR_COLUMNS = ("log_chars", "words", "ends_terminal", "body_like", "repeats")
+_NEIGHBOUR_COLUMNS = (
+    "log_chars",
+    "words",
+    "ends_terminal",
+    "body_like",
+    "repeats",
+    "starts_lower",
+    "starts_continuation",
+)
 _NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _WINDOWS = (2, 5, 12, 30)
 _SECTION_CAP = 200.0
@@ -206,43 +211,51 @@ def _pattern_hits(lines: list[str], chars: np.ndarray, digits: np.ndarray) -> di
     """For each pattern, 1 where a line holds a match; every pattern needs a digit."""
     count = len(lines)
     short = np.flatnonzero((chars <= _MAX_PATTERN_CHARS) & (digits > 0))
-    hits = {name: np.zeros(count) for name, _ in _pattern_columns()}
+    hits = {name: np.zeros(count) for name, _ in _PATTERNS}
+    hits["month_date"] = np.zeros(count)
     if len(short) == 0:
         return hits
     text = "\n".join([lines[index] for index in short])
     offsets = np.concatenate(([0], np.cumsum(chars[short][:-1] + 1)))
-    for name, pattern in _pattern_columns():
-        positions = [found.start() for found in pattern.finditer(text)]
+
+    def mark(name: str, positions: list[int]) -> None:
         if positions:
             hits[name][short[np.searchsorted(offsets, positions, side="right") - 1]] = 1.0
+
+    for name, pattern in _PATTERNS:
+        mark(name, [found.start() for found in pattern.finditer(text)])
+    months = phrase_book().month_numbers
+    mark(
+        "month_date",
+        [
+            found.start()
+            for found in _WORD_BY_NUMBER.finditer(text)
+            if (found.group(1) or found.group(2)).lower() in months
+        ],
+    )
     return hits
 
 
-def _shifted(values: np.ndarray, offset: int) -> np.ndarray:
-    """``values`` of the line ``offset`` away; NaN past either end of the page."""
-    shifted = np.full(values.shape, np.nan)
-    if offset > 0:
-        shifted[:-offset] = values[offset:]
-    else:
-        shifted[-offset:] = values[: len(values) + offset]
-    return shifted
+def _shifted(matrix: np.ndarray, offsets: tuple[int, ...]) -> np.ndarray:
+    """The columns of ``matrix`` read at each offset, NaN past either end of the page.
+
+    The result holds, for each offset in turn, all the columns of ``matrix``.
+    """
+    count, width = matrix.shape
+    pad = max(abs(offset) for offset in offsets)
+    padded = np.full((count + 2 * pad, width), np.nan)
+    padded[pad : pad + count] = matrix
+    return np.hstack([padded[pad + offset : pad + offset + count] for offset in offsets])
 
 
-def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of ``values`` over the lines within ``radius`` of each line."""
-    total = np.concatenate(([0.0], np.cumsum(values)))
-    index = np.arange(len(values))
+def _window_sums(matrix: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column sums over the lines within ``radius`` of each line, and how many lines that is."""
+    count = len(matrix)
+    total = np.vstack((np.zeros((1, matrix.shape[1])), np.cumsum(matrix, axis=0)))
+    index = np.arange(count)
     low = np.maximum(index - radius, 0)
-    high = np.minimum(index + radius + 1, len(values))
-    return (total[high] - total[low]) / (high - low)
-
-
-def _window_sum(values: np.ndarray, radius: int) -> np.ndarray:
-    total = np.concatenate(([0.0], np.cumsum(values)))
-    index = np.arange(len(values))
-    low = np.maximum(index - radius, 0)
-    high = np.minimum(index + radius + 1, len(values))
-    return total[high] - total[low]
+    high = np.minimum(index + radius + 1, count)
+    return total[high] - total[low], (high - low).astype(np.float64)
 
 
 def _lines_since(flags: np.ndarray, cap: float) -> np.ndarray:
@@ -292,6 +305,8 @@ def line_features(lines: list[str], markers: list[Marker | None]) -> np.ndarray:
     own["starts_capital"] = (_class_table()[np.minimum(first, 0xFFFF)] == 2).astype(np.float64)
     own["starts_digit"] = ((first >= 48) & (first <= 57)).astype(np.float64)
     own["starts_bullet"] = np.isin(first, _BULLETS).astype(np.float64)
+    own["starts_lower"] = (_class_table()[np.minimum(first, 0xFFFF)] == 1).astype(np.float64)
+    own["starts_continuation"] = np.isin(first, _CONTINUATIONS).astype(np.float64)
     body_like = ((words >= 8) & ends_terminal) | (chars >= 150)
     own["body_like"] = body_like.astype(np.float64)
     occurrences: dict[str, int] = {}
@@ -312,15 +327,17 @@ def line_features(lines: list[str], markers: list[Marker | None]) -> np.ndarray:
     for kind, column in zip(MARKER_KINDS, marked, strict=True):
         own[f"marker_{kind.value}"] = column
 
-    columns = [own[name] for name in _OWN_COLUMNS]
-    for offset in _NEIGHBOUR_OFFSETS:
-        columns.extend(_shifted(own[name], offset) for name in _NEIGHBOUR_COLUMNS)
     body_chars = chars * body_like
     total_body_chars = max(body_chars.sum(), 1.0)
+    columns = [np.column_stack([own[name] for name in _OWN_COLUMNS])]
+    columns.append(
+        _shifted(np.column_stack([own[name] for name in _NEIGHBOUR_COLUMNS]), _NEIGHBOUR_OFFSETS)
+    )
+    windowed = np.column_stack((own["body_like"], own["log_chars"], body_chars / total_body_chars))
     for window in _WINDOWS:
-        columns.append(_window_mean(own["body_like"], window))
-        columns.append(_window_mean(own["log_chars"], window))
-        columns.append(_window_sum(body_chars, window) / total_body_chars)
+        sums, lines_in = _window_sums(windowed, window)
+        sums[:, :2] /= lines_in[:, None]
+        columns.append(sums)
     index = np.arange(count, dtype=np.float64)
     since_section = _lines_since(section_open, _SECTION_CAP)
     body_count = np.cumsum(body_like)
@@ -328,72 +345,23 @@ def line_features(lines: list[str], markers: list[Marker | None]) -> np.ndarray:
     body_since_section = np.where(
         section_line >= 0, body_count - body_count[np.maximum(section_line, 0)], -1.0
     )
-    density = _window_sum(body_chars, 5)
-    columns.extend(
-        (
-            index / count,
-            (np.cumsum(chars) - chars) / chars.sum(),
-            (np.cumsum(body_chars) - body_chars) / total_body_chars,
-            _lines_since(body_like, _SECTION_CAP),
-            _lines_until(body_like, _SECTION_CAP),
-            np.full(count, np.log1p(count)),
-            np.full(count, np.log1p(body_chars.sum())),
-            chars / chars.max(),
-            since_section,
-            body_since_section,
-            _lines_until(section_open, _SECTION_CAP),
-            (index - float(np.argmax(density))) / count,
+    density = _window_sums(body_chars[:, None], 5)[0][:, 0]
+    columns.append(
+        np.column_stack(
+            (
+                index / count,
+                (np.cumsum(chars) - chars) / chars.sum(),
+                (np.cumsum(body_chars) - body_chars) / total_body_chars,
+                _lines_since(body_like, _SECTION_CAP),
+                _lines_until(body_like, _SECTION_CAP),
+                np.full(count, np.log1p(count)),
+                np.full(count, np.log1p(body_chars.sum())),
+                chars / chars.max(),
+                since_section,
+                body_since_section,
+                _lines_until(section_open, _SECTION_CAP),
+                (index - float(np.argmax(density))) / count,
+            )
         )
     )
-    return np.stack(columns, axis=1)
-
-
-_CONTEXT_OFFSETS = (-3, -2, -1, 1, 2, 3)
-_CONTEXT_WINDOWS = (2, 5, 12, 30)
-CONTEXT_NAMES = (
-    "p",
-    *(f"p@{offset:+d}" for offset in _CONTEXT_OFFSETS),
-    *(f"p~{window}" for window in _CONTEXT_WINDOWS),
-    *(f"kept_chars~{window}" for window in _CONTEXT_WINDOWS),
-    "p_page",
-    "kept_share_page",
-    "kept_chars_before",
-    "kept_chars_after",
-    "lines_since_kept",
-    "lines_until_kept",
-    "p_rank",
-)
-
-
-def context_features(probabilities: np.ndarray, chars: np.ndarray) -> np.ndarray:
-    """What the first model thinks of a line's surroundings: the second model's extra columns.
-
-    The first model judges a line from its own and nearby numbers; the second
-    reads the first one's probabilities around the line (is it inside a run
-    of kept text, near its end, alone among clutter?).
-    """
-    count = len(probabilities)
-    if count == 0:
-        return np.zeros((0, len(CONTEXT_NAMES)))
-    kept = probabilities >= 0.5
-    kept_chars = chars * kept
-    total_kept = max(kept_chars.sum(), 1.0)
-    columns = [probabilities]
-    columns.extend(_shifted(probabilities, offset) for offset in _CONTEXT_OFFSETS)
-    columns.extend(_window_mean(probabilities, window) for window in _CONTEXT_WINDOWS)
-    columns.extend(_window_sum(kept_chars, window) / total_kept for window in _CONTEXT_WINDOWS)
-    before = np.cumsum(kept_chars) - kept_chars
-    rank = np.empty(count)
-    rank[np.argsort(probabilities, kind="stable")] = np.arange(count) / count
-    columns.extend(
-        (
-            np.full(count, probabilities.mean()),
-            np.full(count, kept_chars.sum() / chars.sum()),
-            before / total_kept,
-            (total_kept - before - kept_chars) / total_kept,
-            _lines_since(np.r_[False, kept[:-1]], _SECTION_CAP),
-            _lines_until(np.r_[kept[1:], False], _SECTION_CAP),
-            rank,
-        )
-    )
-    return np.stack(columns, axis=1)
+    return np.hstack(columns)

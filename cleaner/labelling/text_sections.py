@@ -3,8 +3,8 @@
 A "Read next" or "Comments" header opens a section: the lines after it are
 teasers, timestamps, section labels and comments, well-formed sentences
 included, so inside a section a line needs more than a sentence-like look to
-be kept. A section lasts until a line the model is sure of as body, or until
-another marker.
+be kept. A section lasts until the article visibly resumes (two lines in a
+row the model keeps) or another section marker opens the next one.
 
 The title is not part of the body. Converters often write the page's
 ``<title>`` as the first line and the headline again just above the body, so
@@ -37,17 +37,24 @@ def sections(
     markers: list[Marker | None],
     probabilities: np.ndarray,
     section_kinds: frozenset[Kind],
-    sure_body: float,
+    keep: float,
 ) -> list[Section | None]:
-    """For each line, the section it lies in (not counting the marker line itself)."""
+    """For each line, the section it lies in (not counting the marker line itself).
+
+    A section ends where the article resumes: two lines in a row that the
+    model keeps. One is not enough: a teaser is a well-formed sentence too,
+    but teasers come one by one, between section labels and timestamps.
+    """
     found: list[Section | None] = [None] * len(markers)
     current: Section | None = None
+    kept = probabilities >= keep
+    last = len(markers) - 1
     for index, marker in enumerate(markers):
         if marker is not None:
             kind, phrase = marker
             current = Section(kind, phrase) if kind in section_kinds else current
             continue
-        if current is not None and probabilities[index] >= sure_body:
+        if current is not None and kept[index] and index < last and kept[index + 1]:
             current = None
         found[index] = current
     return found
