@@ -12,18 +12,19 @@ name from the next line.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from cleaner.articles import Fields
 from cleaner.blocks.block import Block, Kind
 from cleaner.fields.dates import parse_date
 from cleaner.labelling.phrases import phrase_book
+from cleaner.labelling.text_sections import without_site_name
 from cleaner.resources import thresholds
 
 # Where a name stops: a separator, a date or time, a role after a comma.
-_NAME_END = re.compile(r"\s*(?:[|•·,;(\[]|\s[-–—]\s|\d|\b(?:on|and|updated|published)\b).*$")
+_NAME_END = re.compile(r"\s*(?:[|•·,;:(\[]|\s[-–—]\s|\d|\bon\b).*$", re.IGNORECASE)
 _LEAD_IN_END = re.compile(r"^[\s:;,.\-–—]+")
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»]{1,2}\s+")
-_NAME = re.compile(r"^\w[\w.'’\- ]*\w\.?$")
+_NAME = re.compile(r"^\w[\w.'’\-& ]*\w\.?$")
 
 
 def _after_lead_in(text: str) -> str:
@@ -37,12 +38,33 @@ def _after_lead_in(text: str) -> str:
     return _LEAD_IN_END.sub("", text)
 
 
+def _before_timestamp(text: str) -> str:
+    """``text`` up to a timestamp phrase of any language ("Published", "Aktualisiert am")."""
+    lowered = text.lower()
+    cut = min(
+        (lowered.find(phrase) for phrase in _timestamp_phrases() if phrase in lowered),
+        default=len(text),
+    )
+    return text[:cut]
+
+
+@cache
+def _timestamp_phrases() -> tuple[str, ...]:
+    book = phrase_book()
+    return tuple(
+        phrase.strip(" :")
+        for phrase, kind in (*book.start_kinds.items(), *book.contains_kinds.items())
+        if kind is Kind.TIMESTAMP
+    )
+
+
 def author_name(byline: str, next_line: str | None = None) -> str | None:
     """The name in a byline, without its lead-in; None when it holds no name."""
     limits = thresholds("text")
     rest = _after_lead_in(byline)
     if not rest and next_line is not None:
         rest = next_line
+    rest = _before_timestamp(rest)
     name = _NAME_END.sub("", rest).strip()
     words = name.split()
     if not words or len(words) > limits["max_author_words"] or not _NAME.match(name):
@@ -50,15 +72,6 @@ def author_name(byline: str, next_line: str | None = None) -> str | None:
     if not any(word[0].isupper() for word in words):
         return None
     return name
-
-
-def without_site_name(title: str) -> str:
-    """A page title without the site's name: "Headline - Site" -> "Headline".
-
-    The headline is the longest of the parts a separator cuts the title into.
-    """
-    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
-    return max(parts, key=len) if parts else title
 
 
 def _title(blocks: list[Block]) -> str | None:

@@ -59,15 +59,20 @@ def label_text_blocks(blocks: list[Block], forest: ObliviousForest | None = None
     markers = _bylines_in_short_lines(markers, words, limits["max_byline_words"])
     probabilities = (forest or load_forest(_MODEL)).probability(features)
     keep = limits["keep_probability"]
-    in_section = sections(markers, probabilities, book.section_kinds, keep)
-    title = find_title(
-        lines, probabilities, keep, limits["max_title_words"], limits["min_title_overlap"]
-    )
     sentence_end = features[:, _COLUMN["ends_terminal"]]
     timestamp = (features[:, _COLUMN["time_of_day"]] > 0) | (
         (features[:, _COLUMN["numeric_date"]] + features[:, _COLUMN["month_date"]] > 0)
         & (words <= limits["max_date_line_words"])
     )
+    kept_lines = np.flatnonzero(probabilities >= keep)
+    title = find_title(
+        lines,
+        words,
+        int(kept_lines[0]) if len(kept_lines) else len(lines),
+        limits["max_title_words"],
+        limits["min_title_overlap"],
+    )
+    in_section = sections(markers, (probabilities >= keep) & ~timestamp, book.section_kinds)
     labelled: list[Block] = []
     for index, block in enumerate(blocks):
         probability = float(probabilities[index])

@@ -23,6 +23,8 @@ from cleaner.blocks.block import Kind
 from cleaner.labelling.phrases import Marker
 
 _WORD = re.compile(r"\w+")
+_STEM_CHARS = 4
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»]{1,2}\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,20 +36,17 @@ class Section:
 
 
 def sections(
-    markers: list[Marker | None],
-    probabilities: np.ndarray,
-    section_kinds: frozenset[Kind],
-    keep: float,
+    markers: list[Marker | None], kept: np.ndarray, section_kinds: frozenset[Kind]
 ) -> list[Section | None]:
     """For each line, the section it lies in (not counting the marker line itself).
 
-    A section ends where the article resumes: two lines in a row that the
-    model keeps. One is not enough: a teaser is a well-formed sentence too,
-    but teasers come one by one, between section labels and timestamps.
+    ``kept`` says which lines would be kept as article text. A section ends
+    where the article resumes: two such lines in a row. One is not enough: a
+    teaser is a well-formed sentence too, but teasers come one by one,
+    between section labels and timestamps.
     """
     found: list[Section | None] = [None] * len(markers)
     current: Section | None = None
-    kept = probabilities >= keep
     last = len(markers) - 1
     for index, marker in enumerate(markers):
         if marker is not None:
@@ -60,43 +59,53 @@ def sections(
     return found
 
 
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
+def _stems(text: str) -> set[str]:
+    """The words of ``text`` cut to their first four letters.
+
+    A crude stem, but it lets inflected forms ("новые"/"новых", "trend"/"trends")
+    count as the same word in any language.
+    """
+    return {word[:_STEM_CHARS] for word in _WORD.findall(text.lower())}
+
+
+def without_site_name(title: str) -> str:
+    """A page title without the site's name: "Headline - Site" -> "Headline".
+
+    The headline is the longest of the parts a separator cuts the title into.
+    """
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    return max(parts, key=len) if parts else title
 
 
 def find_title(
     lines: list[str],
-    probabilities: np.ndarray,
-    keep: float,
+    words: np.ndarray,
+    body_start: int,
     max_words: int,
     min_overlap: float,
 ) -> int | None:
     """The index of the title line, or None when no line reads as one.
 
-    Candidates are the short lines before the first kept line. The first line
-    of the dump (usually the ``<title>``) votes for the candidate sharing most
-    of its words; a first line that is itself a candidate is the fallback.
+    Candidates are the short lines (``words`` per line) up to the first line
+    of the article, ``body_start`` (a headline the model kept is that line).
+    The first line of the dump (usually the ``<title>``, less the site's
+    name) picks the candidate that shares most of its (stemmed) words, by
+    Jaccard index; a first line that is itself a candidate is the fallback.
     """
-    kept = np.flatnonzero(probabilities >= keep)
-    body_start = int(kept[0]) if len(kept) else len(lines)
     candidates = [
         index
-        for index in range(body_start)
-        if len(_WORD.findall(lines[index])) <= max_words and not lines[index].endswith(".")
+        for index in range(min(body_start + 1, len(lines)))
+        if 2 <= words[index] <= max_words and not lines[index].endswith(".")
     ]
     if not candidates:
         return None
-    first_words = _words(lines[0])
+    headline = _stems(without_site_name(lines[0]))
     best, best_overlap = None, min_overlap
-    for index in candidates:
-        if index == 0:
-            continue
-        words = _words(lines[index])
-        if len(words) < 2:
-            continue
-        overlap = len(words & first_words) / len(words)
+    for index in candidates[1:] if candidates[0] == 0 else candidates:
+        found = _stems(lines[index])
+        overlap = len(found & headline) / len(found | headline)
         if overlap >= best_overlap:
             best, best_overlap = index, overlap
-    if best is None and candidates[0] == 0 and len(first_words) >= 2:
+    if best is None and candidates[0] == 0:
         return 0
     return best
