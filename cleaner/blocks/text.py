@@ -23,5 +23,5 @@ def segment_text(text: str) -> list[Block]:
     for line in _INVISIBLE.sub("", text).splitlines():
         folded = " ".join(line.split())
         if folded:
-            blocks.append(Block(position=len(blocks), text=folded, tag="line"))
+            blocks.append(Block(len(blocks), folded))
     return blocks

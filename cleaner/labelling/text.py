@@ -20,10 +20,13 @@ from cleaner.blocks.block import Block, Kind
 from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.phrases import Marker, fold, phrase_book
 from cleaner.labelling.text_features import FEATURE_NAMES, line_features
-from cleaner.labelling.text_sections import find_title, sections
+from cleaner.labelling.text_sections import Section, find_title, sections
 from cleaner.resources import thresholds
 
 _MODEL = "text_lines.json"
+_MODEL_REASONS = tuple(f"model p={percent / 100:.2f}" for percent in range(101))
+# A title line is a level-1 heading, a kept subheading level 2.
+_LEVELS = {Kind.TITLE: 1, Kind.HEADING: 2}
 _COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
 
 
@@ -73,44 +76,62 @@ def label_text_blocks(blocks: list[Block], forest: ObliviousForest | None = None
         limits["min_title_overlap"],
     )
     in_section = sections(markers, (probabilities >= keep) & ~timestamp, book.section_kinds)
+    ruled = _rule_labels(lines, markers, probabilities, words, timestamp, in_section, title)
+    # Lines no rule names are labelled as the model says, in bulk.
+    kept = (probabilities >= keep).tolist()
+    heading = (
+        (probabilities >= keep) & (words <= limits["max_heading_words"]) & (sentence_end == 0)
+    ).tolist()
+    percent = np.rint(probabilities * 100).astype(np.intp).tolist()
     labelled: list[Block] = []
     for index, block in enumerate(blocks):
+        label = ruled.get(index)
+        if label is None:
+            keep_line = kept[index]
+            kind = (Kind.HEADING if heading[index] else Kind.BODY) if keep_line else Kind.OTHER
+            label = (keep_line, kind, _MODEL_REASONS[percent[index]])
+        labelled.append(Block(block.position, block.text, block.tag, _LEVELS.get(label[1]), *label))
+    return labelled
+
+
+def _rule_labels(
+    lines: list[str],
+    markers: list[Marker | None],
+    probabilities: np.ndarray,
+    words: np.ndarray,
+    timestamp: np.ndarray,
+    in_section: list[Section | None],
+    title: int | None,
+) -> dict[int, tuple[bool, Kind, str]]:
+    """The labels the rules give, by line; the other lines are the model's."""
+    limits = thresholds("text")
+    section_kinds = phrase_book().section_kinds
+    labels: dict[int, tuple[bool, Kind, str]] = {}
+    candidates = {index for index, marker in enumerate(markers) if marker is not None}
+    candidates.update(np.flatnonzero(timestamp).tolist())
+    candidates.update(index for index, section in enumerate(in_section) if section is not None)
+    candidates.update(index + 1 for index in range(len(lines) - 1) if markers[index] is not None)
+    if title is not None:
+        candidates.add(title)
+    for index in sorted(candidates):
         probability = float(probabilities[index])
         marker = markers[index]
         section = in_section[index]
         if index == title:
-            kept, kind, reason = False, Kind.TITLE, "rule: headline above the body"
+            labels[index] = (False, Kind.TITLE, "rule: headline above the body")
         elif (
             index > 0
             and _bare_lead_in(lines[index - 1], markers[index - 1])
-            and (words[index] <= limits["max_author_words"])
+            and words[index] <= limits["max_author_words"]
         ):
-            kept, kind, reason = False, Kind.BYLINE, "rule: name after a bare byline lead-in"
+            labels[index] = (False, Kind.BYLINE, "rule: name after a bare byline lead-in")
         elif marker is not None and (
-            marker[0] in book.section_kinds or probability < limits["sure_body"]
+            marker[0] in section_kinds or probability < limits["sure_body"]
         ):
-            kept, kind, reason = False, marker[0], f"phrase {marker[1]!r}"
+            labels[index] = (False, marker[0], f"phrase {marker[1]!r}")
         elif timestamp[index]:
-            kept, kind, reason = False, Kind.TIMESTAMP, "rule: time or date line"
+            labels[index] = (False, Kind.TIMESTAMP, "rule: time or date line")
         elif section is not None:
-            kept, kind = False, section.kind
             reason = f"section after {section.phrase!r} (model p={probability:.2f})"
-        elif probability >= keep:
-            kept = True
-            heading = words[index] <= limits["max_heading_words"] and not sentence_end[index]
-            kind = Kind.HEADING if heading else Kind.BODY
-            reason = f"model p={probability:.2f}"
-        else:
-            kept, kind, reason = False, Kind.OTHER, f"model p={probability:.2f}"
-        labelled.append(
-            Block(
-                block.position,
-                block.text,
-                block.tag,
-                2 if kind is Kind.HEADING else (1 if kind is Kind.TITLE else None),
-                kept,
-                kind,
-                reason,
-            )
-        )
-    return labelled
+            labels[index] = (False, section.kind, reason)
+    return labels

@@ -17,6 +17,7 @@ one line, a whole paragraph or a link's text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 import numpy as np
@@ -36,13 +37,14 @@ MARKER_KINDS = (
     Kind.BYLINE,
     Kind.TIMESTAMP,
 )
-# Sentence ends, in the scripts the phrase files cover and beyond.
-_TERMINALS = np.array([ord(c) for c in ".!?…。！？"], dtype=np.uint32)
-_CLOSERS = np.array([ord(c) for c in "\"')]”’»"], dtype=np.uint32)
+# Sentence ends, in the scripts the phrase files cover and beyond, and the
+# other characters a line's first or last character is looked up among.
+_TERMINALS = ".!?…。！？"
+_CLOSERS = "\"')]”’»"
 # A line that starts with these continues the sentence of the line above
 # (converters that write each text node on its own line cut sentences at links).
-_CONTINUATIONS = np.array([ord(c) for c in ",.;:)]!?'’%"], dtype=np.uint32)
-_BULLETS = np.array([ord(c) for c in "•·*-–—►▸>|#"], dtype=np.uint32)
+_CONTINUATIONS = ",.;:)]!?'’%"
+_BULLETS = "•·*-–—►▸>|#"
 # Character classes, one per code point (they do not overlap); counted per line.
 _PUNCTUATION_CLASSES = {
     "comma": ",",
@@ -61,6 +63,24 @@ _MAX_PATTERN_CHARS = 120
 _TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?$", re.IGNORECASE | re.MULTILINE)
 _COUNT_IN_BRACKETS = re.compile(r"[(\[]\d[\d,.]*[)\]]")
 _NUMERIC_DATE = re.compile(r"\d(?:\d{3}[-/.]\d{1,2}[-/.]\d{1,2}|\d?[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)")
+
+
+_TERMINAL, _CLOSER, _CONTINUATION, _BULLET = 1, 2, 4, 8
+
+
+@cache
+def _mark_table() -> np.ndarray:
+    """For every code point of the Basic Multilingual Plane, the marks it carries as bits."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for bit, characters in (
+        (_TERMINAL, _TERMINALS),
+        (_CLOSER, _CLOSERS),
+        (_CONTINUATION, _CONTINUATIONS),
+        (_BULLET, _BULLETS),
+    ):
+        for character in characters:
+            table[ord(character)] |= bit
+    return table
 
 
 @cache
@@ -297,25 +317,27 @@ def line_features(lines: list[str], markers: list[Marker | None]) -> np.ndarray:
     own["capital_word_share"] = own["capital_words"] / np.maximum(words, 1.0)
     own["digit_share"] = own["digits"] / chars
     own["letter_share"] = own["letters"] / chars
-    ends_terminal = np.isin(last, _TERMINALS) | (
-        np.isin(last, _CLOSERS) & np.isin(before_last, _TERMINALS)
+    marks = _mark_table()
+    last_marks = marks[np.minimum(last, 0xFFFF)]
+    first_marks = marks[np.minimum(first, 0xFFFF)]
+    ends_terminal = ((last_marks & _TERMINAL) > 0) | (
+        ((last_marks & _CLOSER) > 0) & ((marks[np.minimum(before_last, 0xFFFF)] & _TERMINAL) > 0)
     )
     own["ends_terminal"] = ends_terminal.astype(np.float64)
     own["ends_colon"] = (last == ord(":")).astype(np.float64)
     own["starts_capital"] = (_class_table()[np.minimum(first, 0xFFFF)] == 2).astype(np.float64)
     own["starts_digit"] = ((first >= 48) & (first <= 57)).astype(np.float64)
-    own["starts_bullet"] = np.isin(first, _BULLETS).astype(np.float64)
+    own["starts_bullet"] = ((first_marks & _BULLET) > 0).astype(np.float64)
     own["starts_lower"] = (_class_table()[np.minimum(first, 0xFFFF)] == 1).astype(np.float64)
-    own["starts_continuation"] = np.isin(first, _CONTINUATIONS).astype(np.float64)
+    own["starts_continuation"] = ((first_marks & _CONTINUATION) > 0).astype(np.float64)
     body_like = ((words >= 8) & ends_terminal) | (chars >= 150)
     own["body_like"] = body_like.astype(np.float64)
-    occurrences: dict[str, int] = {}
+    occurrences = Counter(lines)
+    own["repeats"] = np.fromiter(map(occurrences.__getitem__, lines), np.float64, count)
     first_seen = np.zeros(count)
-    for index, line in enumerate(lines):
-        if line not in occurrences:
-            first_seen[index] = 1.0
-        occurrences[line] = occurrences.get(line, 0) + 1
-    own["repeats"] = np.fromiter((occurrences[line] for line in lines), np.float64, count)
+    # Built from the end, the dictionary keeps each line's first index.
+    first_index = dict(zip(reversed(lines), range(count - 1, -1, -1), strict=True))
+    first_seen[list(first_index.values())] = 1.0
     own["first_occurrence"] = first_seen
     marked = np.zeros((len(MARKER_KINDS), count))
     section_open = np.zeros(count, dtype=bool)
