@@ -157,6 +157,3 @@ def phrase_book() -> PhraseBook:
         frozenset(section_kinds),
         month_numbers,
     )
-
-
-TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?$", re.IGNORECASE)

@@ -2,14 +2,18 @@
 
 A learned model (``text_lines.json``, trained by ``bench/train_text_lines.py``
 on features of the line and its neighbours) gives each line the probability
-that it belongs to the article. Rules name the kinds around it: marker phrases
-(per language, from data files) mark share, newsletter, legal, navigation and
-other clutter lines; a marker that opens a section ("Read next", "Comments")
-takes the lines after it along, well-formed teaser sentences included, unless
-the model is sure of one; a bare time of day or a short date line is a
-timestamp; the headline above the body is the title. What is left is kept or
-removed as the model says: kept short unpunctuated lines are subheadings.
-Every label carries the rule or the model's probability as its reason.
+that it belongs to the article. Rules name the kinds around it:
+- a marker phrase (per language, from data files) marks share, newsletter,
+  legal, navigation, byline and other clutter lines, unless the model is sure
+  the line is article text (a sentence may mention "cookies");
+- a marker that opens a section ("Read next", "Comments") takes the lines
+  after it along, well-formed teaser sentences included, until the article
+  visibly resumes (``text_sections``);
+- a bare time of day or a short date line is a timestamp;
+- the headline above the body is the title (removed: gold bodies exclude it).
+What is left is kept or removed as the model says; kept short lines without a
+sentence end are subheadings. Every label carries the rule that decided, or
+the model's probability, as its reason.
 """
 
 from __future__ import annotations
