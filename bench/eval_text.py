@@ -34,6 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.train_text_lines import FOLDS, Dump, domain_folds, fit, load_dumps, stacked
 from bench.wcxb import CONVERTERS, DEFAULT_DATA, by_type, score
 from cleaner import clean_text
+from cleaner.articles import assemble_article
+from cleaner.fields.language import settle_language
+from cleaner.pages import Page
 from cleaner.blocks.text import segment_text
 from cleaner.fields.text import text_fields
 from cleaner.labelling.text import label_text_blocks
@@ -139,18 +142,46 @@ def _same(found: str | None, wanted: str) -> bool:
 
 
 def speed(dumps: list[Dump]) -> None:
-    print("\nspeed: clean_text (segment + label + fields + language), CPU time, one process")
+    """Pages per second of the whole text path, and where the time goes."""
+    print("\nspeed: the text path (segment + label + fields + language + article), CPU time,")
+    print("one process; milliseconds per page for each step")
     for converter in CONVERTERS:
         texts = [dump.page.dump(converter) for dump in dumps if dump.converter == converter]
-        clean_text(texts[0])
-        started = time.process_time()
+        clean_text(texts[0])  # load the model, phrase book and tables first
+        spent = dict.fromkeys(("segment", "label", "fields", "language", "article"), 0.0)
         lines = 0
         for text in texts:
-            lines += len(clean_text(text).blocks)
-        elapsed = time.process_time() - started
+            started = time.process_time()
+            blocks = segment_text(text)
+            segmented = time.process_time()
+            blocks = label_text_blocks(blocks)
+            labelled = time.process_time()
+            fields = text_fields(blocks, None)
+            found = time.process_time()
+            fields = settle_language(fields, blocks)
+            settled = time.process_time()
+            assemble_article(Page("speed", text, "text"), blocks, fields)
+            done = time.process_time()
+            for step, seconds in zip(
+                spent,
+                (
+                    segmented - started,
+                    labelled - segmented,
+                    found - labelled,
+                    settled - found,
+                    done - settled,
+                ),
+                strict=True,
+            ):
+                spent[step] += seconds
+            lines += len(blocks)
+        total = sum(spent.values())
+        steps = "  ".join(
+            f"{step} {seconds / len(texts) * 1000:.2f}" for step, seconds in spent.items()
+        )
         print(
-            f"  {converter:<10} {len(texts) / elapsed:7.1f} pages/s  "
-            f"{elapsed / len(texts) * 1000:.2f} ms/page  {lines / len(texts):.0f} lines/page"
+            f"  {converter:<10} {len(texts) / total:6.1f} pages/s  {lines / len(texts):.0f} lines/page  "
+            f"{steps}"
         )
 
 

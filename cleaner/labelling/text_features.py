@@ -4,8 +4,8 @@ A page has a few hundred lines and must be labelled in about a millisecond, so
 nothing here loops over characters in Python. The page's lines are joined
 into one string, viewed as an array of code points, and every character
 count (letters, capitals, digits, punctuation, word starts) is a numpy
-reduction per line; the few patterns (times, dates, links) are one regular
-expression pass over the whole text. Context is the same numbers shifted to
+reduction per line; the few patterns (times, dates, counts) are one regular
+expression pass over the short lines that hold a digit. Context is the same numbers shifted to
 the neighbours and averaged over windows, and where the line sits in the page
 (relative position, share of the page's sentence-like text before it, lines
 since a "Read next" or "Comments" marker).
@@ -56,15 +56,13 @@ _PUNCTUATION_CLASSES = {
     "symbol": "#@&©®™$€£¥%+=",
 }
 _CLASSES = ("other", "lower", "capital", "caseless", "digit", *_PUNCTUATION_CLASSES)
-_WORD_CLASSES = (1, 2, 3, 4)
 # Patterns are looked for in lines up to this long: times, dates and counts
 # that say something about a line stand in short lines.
 _MAX_PATTERN_CHARS = 120
 _TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?$", re.IGNORECASE | re.MULTILINE)
 _COUNT_IN_BRACKETS = re.compile(r"[(\[]\d[\d,.]*[)\]]")
 _NUMERIC_DATE = re.compile(r"\d(?:\d{3}[-/.]\d{1,2}[-/.]\d{1,2}|\d?[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)")
-
-
+# The bits of ``_mark_table``.
 _TERMINAL, _CLOSER, _CONTINUATION, _BULLET = 1, 2, 4, 8
 
 
@@ -86,7 +84,7 @@ def _mark_table() -> np.ndarray:
 @cache
 def _class_table() -> np.ndarray:
     """The class of every code point of the Basic Multilingual Plane (the rest: "other")."""
-    table = np.zeros(0x10000, dtype=np.int64)
+    table = np.zeros(0x10000, dtype=np.uint8)
     for code in range(0x10000):
         char = chr(code)
         if char.isdigit() and code < 128:
