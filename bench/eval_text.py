@@ -35,11 +35,11 @@ from bench.train_text_lines import FOLDS, Dump, domain_folds, fit, load_dumps, s
 from bench.wcxb import CONVERTERS, DEFAULT_DATA, by_type, score
 from cleaner import clean_text
 from cleaner.articles import assemble_article
-from cleaner.fields.language import settle_language
-from cleaner.pages import Page
 from cleaner.blocks.text import segment_text
+from cleaner.fields.language import settle_language
 from cleaner.fields.text import text_fields
 from cleaner.labelling.text import label_text_blocks
+from cleaner.pages import Page
 
 _C4_TERMINAL = re.compile(r"[.!?\"'”’]$")
 _C4_BAD = re.compile(r"javascript|cookie|lorem ipsum|[{}]", re.IGNORECASE)
@@ -180,8 +180,8 @@ def speed(dumps: list[Dump]) -> None:
             f"{step} {seconds / len(texts) * 1000:.2f}" for step, seconds in spent.items()
         )
         print(
-            f"  {converter:<10} {len(texts) / total:6.1f} pages/s  {lines / len(texts):.0f} lines/page  "
-            f"{steps}"
+            f"  {converter:<10} {len(texts) / total:6.1f} pages/s  "
+            f"{lines / len(texts):.0f} lines/page  {steps}"
         )
 
 
