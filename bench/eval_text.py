@@ -1,6 +1,6 @@
 """Evaluate the text-dump path on the WCXB dev dumps: ours against the C4 line rules.
 
-    python bench/eval_text.py [DATA_DIR] [--no-cv] [--limit N]
+    python bench/eval_text.py [DATA_DIR] [--no-cv] [--limit N] [--cache DIR]
 
 For each converter (html_text, bs4) it prints the mean F1 (and precision,
 recall) overall and per page type of:
@@ -31,7 +31,15 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.train_text_lines import FOLDS, Dump, domain_folds, fit, load_dumps, stacked
+from bench.train_text_lines import (
+    DEFAULT_CACHE,
+    FOLDS,
+    Dump,
+    domain_folds,
+    fit,
+    load_dumps,
+    stacked,
+)
 from bench.wcxb import CONVERTERS, DEFAULT_DATA, by_type, score
 from cleaner import clean_text
 from cleaner.articles import assemble_article
@@ -190,8 +198,9 @@ def main() -> None:
     parser.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation")
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="line targets cache")
     args = parser.parse_args()
-    dumps = load_dumps(args.data_dir)
+    dumps = load_dumps(args.data_dir, args.cache)
     if args.limit:
         keep = {dump.page.page_id for dump in dumps[: 2 * args.limit]}
         dumps = [dump for dump in dumps if dump.page.page_id in keep]

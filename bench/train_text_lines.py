@@ -1,6 +1,6 @@
 """Train the line model of text dumps on the WCXB dev dumps, and ship it as JSON.
 
-    python bench/train_text_lines.py [DATA_DIR]
+    python bench/train_text_lines.py [DATA_DIR] [--cache DIR]
 
 Each line of each dump (both converters) gets a target from the gold main
 content: the share of its words that an alignment of the dump's words with
@@ -25,6 +25,7 @@ import hashlib
 import json
 import re
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,8 @@ from cleaner.labelling.phrases import phrase_book
 from cleaner.labelling.text_features import FEATURE_NAMES, line_features
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner/data/models/text_lines.json"
-CACHE = Path("/work/exp/cache-text-dumps")
+# Line targets take a minute to align; they are kept here between runs.
+DEFAULT_CACHE = Path.home() / ".cache" / "cleaner" / "text-lines"
 KEPT_SHARE = 0.5
 FOLDS = 5
 CATBOOST_PARAMS = {
@@ -93,9 +95,9 @@ def domains(data_dir: Path) -> dict[str, str]:
     return {page_id: entry["domain"] for page_id, entry in files.items()}
 
 
-def load_dumps(data_dir: Path) -> list[Dump]:
+def load_dumps(data_dir: Path, cache_dir: Path = DEFAULT_CACHE) -> list[Dump]:
     """Every dump of the set with its line targets (cached: the alignment takes a minute)."""
-    cache_file = CACHE / "text_line_targets.npz"
+    cache_file = cache_dir / "text_line_targets.npz"
     pages = load_pages(data_dir)
     domain_of = domains(data_dir)
     cached = dict(np.load(cache_file, allow_pickle=False)) if cache_file.exists() else {}
@@ -111,7 +113,7 @@ def load_dumps(data_dir: Path) -> list[Dump]:
             fresh[key] = targets
             dumps.append(Dump(page, converter, domain_of[page.page_id], lines, targets))
     if fresh.keys() != cached.keys():
-        CACHE.mkdir(parents=True, exist_ok=True)
+        cache_dir.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(cache_file, **fresh)
     return dumps
 
@@ -161,18 +163,19 @@ def fit(lines: Lines) -> ObliviousForest:
 
     model = CatBoostClassifier(**CATBOOST_PARAMS)
     model.fit(lines.rows, lines.kept, sample_weight=lines.weights)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / "text_lines_catboost.json"
-    model.save_model(str(path), format="json")
-    exported = json.loads(path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.json"
+        model.save_model(str(path), format="json")
+        exported = json.loads(path.read_text(encoding="utf-8"))
     return ObliviousForest.from_catboost("text_lines", exported, list(FEATURE_NAMES))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="line targets cache")
     args = parser.parse_args()
-    dumps = load_dumps(args.data_dir)
+    dumps = load_dumps(args.data_dir, args.cache)
     lines = stacked(dumps)
     forest = fit(lines)
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
