@@ -184,6 +184,10 @@ def _feature_names() -> tuple[str, ...]:
             "body_since_section",
             "lines_until_section",
             "distance_to_densest",
+            "log_run_chars",
+            "run_words",
+            "run_ends_terminal",
+            "run_lines",
         )
     )
     return tuple(names)
@@ -287,6 +291,35 @@ def _lines_until(flags: np.ndarray, cap: float) -> np.ndarray:
     return _lines_since(flags[::-1], cap)[::-1]
 
 
+def _runs(
+    chars: np.ndarray,
+    words: np.ndarray,
+    ends_terminal: np.ndarray,
+    starts_lower: np.ndarray,
+    starts_continuation: np.ndarray,
+) -> tuple[np.ndarray, ...]:
+    """The paragraph each line is part of: its characters, words, end and lines.
+
+    A line continues the one above when that one does not end a sentence and
+    this one starts in lower case or with punctuation: a converter that writes
+    each text node on its own line cuts a paragraph at every link, and the
+    pieces should be judged as the paragraph they make.
+    """
+    continues = np.zeros(len(chars), dtype=bool)
+    continues[1:] = ~ends_terminal[:-1] & ((starts_lower[1:] + starts_continuation[1:]) > 0)
+    run = np.cumsum(~continues) - 1
+    run_chars = np.bincount(run, weights=chars)
+    run_words = np.bincount(run, weights=words)
+    run_lines = np.bincount(run).astype(np.float64)
+    last_line = np.cumsum(np.bincount(run)) - 1
+    return (
+        np.log1p(run_chars[run]),
+        run_words[run],
+        ends_terminal[last_line][run].astype(np.float64),
+        run_lines[run],
+    )
+
+
 def line_features(lines: list[str], markers: list[Marker | None]) -> np.ndarray:
     """The feature matrix of a page's lines, one row per line, columns ``FEATURE_NAMES``.
 
@@ -381,6 +414,9 @@ def line_features(lines: list[str], markers: list[Marker | None]) -> np.ndarray:
                 body_since_section,
                 _lines_until(section_open, _SECTION_CAP),
                 (index - float(np.argmax(density))) / count,
+                *_runs(
+                    chars, words, ends_terminal, own["starts_lower"], own["starts_continuation"]
+                ),
             )
         )
     )
