@@ -4,6 +4,8 @@
 
 For each converter (html_text, bs4) it prints the mean F1 (and precision,
 recall) overall and per page type of:
+- ``trafilatura-html`` (with ``--trafilatura FILE``): trafilatura's extraction
+  from the HTML page itself, read from a cache, as the reference to beat;
 - ``c4``: the C4 line rules (keep lines ending in terminal punctuation with at
   least 3 words; drop lines mentioning javascript, cookie or lorem ipsum, or
   holding a curly brace), the baseline;
@@ -22,6 +24,7 @@ WCXB: Web Content eXtraction Benchmark, dev split, by Murrough Foley, CC-BY-4.0.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -199,14 +202,24 @@ def main() -> None:
     parser.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation")
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="line targets cache")
+    parser.add_argument(
+        "--trafilatura",
+        type=Path,
+        default=None,
+        help="cached trafilatura output on the HTML pages ({id: {text, ...}}): a reference column",
+    )
     args = parser.parse_args()
     dumps = load_dumps(args.data_dir, args.cache)
     if args.limit:
         keep = {dump.page.page_id for dump in dumps[: 2 * args.limit]}
         dumps = [dump for dump in dumps if dump.page.page_id in keep]
+    reference = json.loads(args.trafilatura.read_text()) if args.trafilatura else {}
     rows = []
     for dump in dumps:
         text = dump.page.dump(dump.converter)
+        if reference:
+            html_body = (reference.get(dump.page.page_id) or {}).get("text") or ""
+            rows.append(_row(dump, "trafilatura-html", html_body))
         rows.append(_row(dump, "c4", c4_body(text)))
         rows.append(_row(dump, "ours", clean_text(text).body))
     if not args.no_cv:
