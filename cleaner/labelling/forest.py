@@ -32,10 +32,11 @@ class ObliviousForest:
     bias: float
     scale: float
     # Derived at construction: each distinct (feature, border) question is asked
-    # once per row, and one matrix product turns the answers into leaf indices.
+    # once per row; each tree reads its levels' answers as the bits of its leaf.
     _question_features: np.ndarray = field(init=False, repr=False)
     _question_borders: np.ndarray = field(init=False, repr=False)
-    _answers_to_leaf: np.ndarray = field(init=False, repr=False)
+    _tree_questions: np.ndarray = field(init=False, repr=False)
+    _level_bits: np.ndarray = field(init=False, repr=False)
     _leaf_offsets: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -44,13 +45,11 @@ class ObliviousForest:
             [self.split_features.ravel().astype(np.float64), self.split_borders.ravel()], axis=1
         )
         questions, which = np.unique(pairs, axis=0, return_inverse=True)
-        answers_to_leaf = np.zeros((len(questions), trees), dtype=np.float32)
-        for flat_index, question in enumerate(which.ravel()):
-            tree, level = divmod(flat_index, depth)
-            answers_to_leaf[question, tree] += 1 << level
         object.__setattr__(self, "_question_features", questions[:, 0].astype(np.intp))
         object.__setattr__(self, "_question_borders", questions[:, 1])
-        object.__setattr__(self, "_answers_to_leaf", answers_to_leaf)
+        object.__setattr__(self, "_tree_questions", which.reshape(trees, depth))
+        leaf_type = np.min_scalar_type(2**depth - 1)  # uint8 up to depth 8: less to move
+        object.__setattr__(self, "_level_bits", (1 << np.arange(depth)).astype(leaf_type))
         object.__setattr__(self, "_leaf_offsets", np.arange(trees) * self.leaf_values.shape[1])
 
     def decision(self, features: np.ndarray) -> np.ndarray:
@@ -59,7 +58,9 @@ class ObliviousForest:
             return np.zeros(0)
         with np.errstate(invalid="ignore"):  # NaN compares false: "missing" goes left
             answers = features[:, self._question_features] > self._question_borders
-        leaves = (answers.astype(np.float32) @ self._answers_to_leaf).astype(np.intp)
+        # (rows, trees, depth) answers -> leaf index; integer arithmetic, no BLAS threads.
+        bits = answers[:, self._tree_questions] * self._level_bits
+        leaves = bits.sum(axis=2, dtype=self._level_bits.dtype)
         picked = self.leaf_values.ravel()[leaves + self._leaf_offsets]  # (rows, trees)
         return self.scale * picked.sum(axis=1) + self.bias
 

@@ -3,11 +3,18 @@
 Adding a language is adding a file: every file found there is loaded, and a
 line is matched against the phrases of all languages at once (a page's language
 is not known before it is cleaned, and pages mix languages).
+
+A page has hundreds of lines and is matched in one pass (``match_lines``):
+a whole-line phrase is one dictionary look-up, a line is tried only against
+the start phrases that begin with its first character, and each "contains"
+phrase is one fast substring search of the whole page. ``match`` answers for
+one line with the very same code.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,6 +24,10 @@ import yaml
 from cleaner.blocks.block import Kind
 
 _EDGE_PUNCTUATION = " \t:;,.!?-–—|»«›‹>•·*#\"'()[]"
+# A line longer than this is never a whole-line marker ("Read next", "Share").
+_MAX_WHOLE_CHARS = 60
+
+Marker = tuple[Kind, str]
 
 
 def fold(text: str) -> str:
@@ -24,30 +35,72 @@ def fold(text: str) -> str:
     return " ".join(text.lower().split()).strip(_EDGE_PUNCTUATION)
 
 
+def _alternation(phrases: list[str]) -> str:
+    """Longest first, so that "share this article" wins over "share"."""
+    return "|".join(re.escape(phrase) for phrase in sorted(set(phrases), key=len, reverse=True))
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseBook:
     """All marker phrases, by kind, ready for matching."""
 
     whole: dict[str, Kind]
-    start: tuple[tuple[str, Kind], ...]
-    contains: tuple[tuple[str, Kind], ...]
+    start_kinds: dict[str, Kind]
+    contains_kinds: dict[str, Kind]
+    # The start phrases by their first character: a line is tried only against
+    # the few phrases that begin as it does.
+    start_patterns: dict[str, re.Pattern[str]]
     section_kinds: frozenset[Kind]
     month_numbers: dict[str, int]
 
-    def match(self, line: str) -> tuple[Kind, str] | None:
+    def match(self, line: str) -> Marker | None:
         """The kind a line is marked as, and the phrase that marked it."""
-        folded = fold(line)
-        kind = self.whole.get(folded)
-        if kind is not None:
-            return kind, folded
-        lowered = " ".join(line.lower().split())
-        for phrase, kind in self.start:
-            if lowered.startswith(phrase):
-                return kind, phrase
-        for phrase, kind in self.contains:
-            if phrase in lowered:
-                return kind, phrase
-        return None
+        return self.match_lines([" ".join(line.split())])[0]
+
+    def match_lines(self, lines: list[str]) -> list[Marker | None]:
+        """``match`` for every line of a page, in one pass.
+
+        The lines must already have their white space folded (as
+        ``segment_text`` leaves them) and hold no line break.
+        """
+        if not lines:
+            return []
+        text = "\n".join(lines).lower()
+        lowered = text.split("\n")
+        markers: list[Marker | None] = [None] * len(lines)
+        whole, start_patterns = self.whole, self.start_patterns
+        for index, line in enumerate(lowered):
+            if len(line) <= _MAX_WHOLE_CHARS:
+                folded = line.strip(_EDGE_PUNCTUATION)
+                kind = whole.get(folded)
+                if kind is not None:
+                    markers[index] = (kind, folded)
+                    continue
+            pattern = start_patterns.get(line[:1])
+            if pattern is not None:
+                found = pattern.match(line)
+                if found:
+                    markers[index] = (self.start_kinds[found.group()], found.group())
+        self._mark_contained(text, lowered, markers)
+        return markers
+
+    def _mark_contained(self, text: str, lowered: list[str], markers: list[Marker | None]) -> None:
+        """Mark the lines holding a "contains" phrase; each phrase is one search of the page."""
+        starts: list[int] = []
+        for phrase, kind in self.contains_kinds.items():
+            position = text.find(phrase)
+            if position < 0:
+                continue
+            if not starts:
+                offset = 0
+                for line in lowered:
+                    starts.append(offset)
+                    offset += len(line) + 1
+            while position >= 0:
+                index = bisect_right(starts, position) - 1
+                if markers[index] is None:
+                    markers[index] = (kind, phrase)
+                position = text.find(phrase, starts[index] + len(lowered[index]))
 
 
 def _phrase_files() -> list[dict]:
@@ -59,12 +112,18 @@ def _phrase_files() -> list[dict]:
     return [yaml.safe_load(entry.read_text(encoding="utf-8")) for entry in files]
 
 
+def _lowered(phrase: object) -> str:
+    """Lower case, inner white space single; a trailing space is kept ("by " is not "bylaw")."""
+    text = str(phrase)
+    return " ".join(text.lower().split()) + (" " if text.endswith(" ") else "")
+
+
 @cache
 def phrase_book() -> PhraseBook:
     """Every language's phrases merged into one book, loaded once."""
     whole: dict[str, Kind] = {}
-    start: list[tuple[str, Kind]] = []
-    contains: list[tuple[str, Kind]] = []
+    start_kinds: dict[str, Kind] = {}
+    contains_kinds: dict[str, Kind] = {}
     section_kinds: set[Kind] = set()
     month_numbers: dict[str, int] = {}
     for language in _phrase_files():
@@ -77,12 +136,24 @@ def phrase_book() -> PhraseBook:
                 section_kinds.add(kind)
             for phrase in lists.get("whole", []):
                 whole.setdefault(fold(str(phrase)), kind)
-            start.extend((" ".join(str(p).lower().split()), kind) for p in lists.get("start", []))
-            contains.extend((str(p).lower(), kind) for p in lists.get("contains", []))
-    # Longest phrases first, so "share this article" wins over "share".
-    start.sort(key=lambda item: -len(item[0]))
-    contains.sort(key=lambda item: -len(item[0]))
-    return PhraseBook(whole, tuple(start), tuple(contains), frozenset(section_kinds), month_numbers)
-
-
-TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?$", re.IGNORECASE)
+            for phrase in lists.get("start", []):
+                start_kinds.setdefault(_lowered(phrase), kind)
+            for phrase in lists.get("contains", []):
+                contains_kinds.setdefault(_lowered(phrase), kind)
+    by_first_character: dict[str, list[str]] = {}
+    for phrase in start_kinds:
+        by_first_character.setdefault(phrase[:1], []).append(phrase)
+    start_patterns = {
+        character: re.compile(_alternation(phrases))
+        for character, phrases in by_first_character.items()
+    }
+    # Longest first, so that "share this article" wins over "share".
+    contains = dict(sorted(contains_kinds.items(), key=lambda item: -len(item[0])))
+    return PhraseBook(
+        whole,
+        start_kinds,
+        contains,
+        start_patterns,
+        frozenset(section_kinds),
+        month_numbers,
+    )

@@ -1,64 +1,141 @@
 """Where a line of a text dump gets its label.
 
-Rules over a line and its neighbours: marker phrases (per language, from data
-files) name clutter kinds; a marker that opens a section ("Read next",
-"Comments") takes the lines after it along, well-formed teaser sentences
-included; body-like lines are kept, and a short line between body lines is an
-in-article subheading.
+A learned model (``text_lines.json``, trained by ``bench/train_text_lines.py``
+on features of the line and its neighbours) gives each line the probability
+that it belongs to the article. Rules name the kinds around it:
+- a marker phrase (per language, from data files) marks share, newsletter,
+  legal, navigation, byline and other clutter lines, unless the model is sure
+  the line is article text (a sentence may mention "cookies");
+- a marker that opens a section ("Read next", "Comments") takes the lines
+  after it along, well-formed teaser sentences included, until the article
+  visibly resumes (``text_sections``);
+- a bare time of day or a short date line is a timestamp;
+- the headline above the body is the title (removed: gold bodies exclude it).
+What is left is kept or removed as the model says; kept short lines without a
+sentence end are subheadings. Every label carries the rule that decided, or
+the model's probability, as its reason.
 """
 
 from __future__ import annotations
 
-import re
+import numpy as np
 
 from cleaner.blocks.block import Block, Kind
-from cleaner.labelling.phrases import TIME_OF_DAY, phrase_book
+from cleaner.labelling.forest import ObliviousForest, load_forest
+from cleaner.labelling.phrases import Marker, fold, phrase_book
+from cleaner.labelling.text_features import FEATURE_NAMES, line_features
+from cleaner.labelling.text_sections import Section, find_title, sections
 from cleaner.resources import thresholds
 
-_TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]$")
-_WORD = re.compile(r"\w+")
+_MODEL = "text_lines.json"
+_MODEL_REASONS = tuple(f"model p={percent / 100:.2f}" for percent in range(101))
+# A title line is a level-1 heading, a kept subheading level 2.
+_LEVELS = {Kind.TITLE: 1, Kind.HEADING: 2}
+_COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
 
 
-def _is_body_like(text: str, limits: dict) -> bool:
-    words = len(_WORD.findall(text))
-    if len(text) >= limits["long_line_chars"]:
-        return True
-    return words >= limits["min_body_words"] and bool(_TERMINAL.search(text))
+def _bylines_in_short_lines(
+    markers: list[Marker | None], words: np.ndarray, max_words: int
+) -> list[Marker | None]:
+    """Byline markers ("By ...", "Von ...") only count on short lines, not on sentences."""
+    return [
+        None if marker is not None and marker[0] is Kind.BYLINE and words[i] > max_words else marker
+        for i, marker in enumerate(markers)
+    ]
 
 
-def label_text_blocks(blocks: list[Block]) -> list[Block]:
-    """Label every line of a dump kept or removed, with its kind and reason."""
+def _bare_lead_in(line: str, marker: Marker | None) -> bool:
+    """A byline marker that is the whole line: "By" with the name on the next line."""
+    return marker is not None and marker[0] is Kind.BYLINE and marker[1] == fold(line)
+
+
+def label_text_blocks(blocks: list[Block], forest: ObliviousForest | None = None) -> list[Block]:
+    """Label every line of a dump kept or removed, with its kind and reason.
+
+    ``forest`` replaces the shipped line model (the benchmark's cross-validation
+    labels each page with a model that never saw its site).
+    """
+    if not blocks:
+        return []
     limits = thresholds("text")
     book = phrase_book()
-    body_like = [_is_body_like(block.text, limits) for block in blocks]
+    lines = [block.text for block in blocks]
+    markers = book.match_lines(lines)
+    features = line_features(lines, markers)
+    words = features[:, _COLUMN["words"]]
+    markers = _bylines_in_short_lines(markers, words, limits["max_byline_words"])
+    probabilities = (forest or load_forest(_MODEL)).probability(features)
+    keep = limits["keep_probability"]
+    sentence_end = features[:, _COLUMN["ends_terminal"]]
+    timestamp = (features[:, _COLUMN["time_of_day"]] > 0) | (
+        (features[:, _COLUMN["numeric_date"]] + features[:, _COLUMN["month_date"]] > 0)
+        & (words <= limits["max_date_line_words"])
+    )
+    kept_lines = np.flatnonzero(probabilities >= keep)
+    title = find_title(
+        lines,
+        words,
+        int(kept_lines[0]) if len(kept_lines) else len(lines),
+        limits["max_title_words"],
+        limits["min_title_overlap"],
+    )
+    in_section = sections(markers, (probabilities >= keep) & ~timestamp, book.section_kinds)
+    ruled = _rule_labels(lines, markers, probabilities, words, timestamp, in_section, title)
+    # Lines no rule names are labelled as the model says, in bulk.
+    kept = (probabilities >= keep).tolist()
+    heading = (
+        (probabilities >= keep) & (words <= limits["max_heading_words"]) & (sentence_end == 0)
+    ).tolist()
+    percent = np.rint(probabilities * 100).astype(np.intp).tolist()
     labelled: list[Block] = []
-    section: Kind | None = None
-    section_phrase = ""
     for index, block in enumerate(blocks):
-        text = block.text
-        marker = book.match(text)
-        if marker is not None and (marker[0] in book.section_kinds or not body_like[index]):
-            kind, phrase = marker
-            if kind in book.section_kinds:
-                section, section_phrase = kind, phrase
-            labelled.append(block.labelled(False, kind, f"phrase: {phrase!r}"))
-            continue
-        if TIME_OF_DAY.match(text):
-            labelled.append(block.labelled(False, Kind.TIMESTAMP, "rule: time of day"))
-            continue
-        if section is not None:
-            labelled.append(block.labelled(False, section, f"section: after {section_phrase!r}"))
-            continue
-        if body_like[index]:
-            labelled.append(block.labelled(True, Kind.BODY, "rule: sentence-like line"))
-            continue
-        words = len(_WORD.findall(text))
-        before = index > 0 and body_like[index - 1]
-        after = index + 1 < len(blocks) and body_like[index + 1]
-        if before and after and words <= limits["max_heading_words"]:
-            labelled.append(
-                block.labelled(True, Kind.HEADING, "rule: short line between body lines")
-            )
-            continue
-        labelled.append(block.labelled(False, Kind.OTHER, "rule: short line outside the body"))
+        label = ruled.get(index)
+        if label is None:
+            keep_line = kept[index]
+            kind = (Kind.HEADING if heading[index] else Kind.BODY) if keep_line else Kind.OTHER
+            label = (keep_line, kind, _MODEL_REASONS[percent[index]])
+        labelled.append(Block(block.position, block.text, block.tag, _LEVELS.get(label[1]), *label))
     return labelled
+
+
+def _rule_labels(
+    lines: list[str],
+    markers: list[Marker | None],
+    probabilities: np.ndarray,
+    words: np.ndarray,
+    timestamp: np.ndarray,
+    in_section: list[Section | None],
+    title: int | None,
+) -> dict[int, tuple[bool, Kind, str]]:
+    """The labels the rules give, by line; the other lines are the model's."""
+    limits = thresholds("text")
+    section_kinds = phrase_book().section_kinds
+    labels: dict[int, tuple[bool, Kind, str]] = {}
+    candidates = {index for index, marker in enumerate(markers) if marker is not None}
+    candidates.update(np.flatnonzero(timestamp).tolist())
+    candidates.update(index for index, section in enumerate(in_section) if section is not None)
+    candidates.update(index + 1 for index in range(len(lines) - 1) if markers[index] is not None)
+    if title is not None:
+        candidates.add(title)
+    for index in sorted(candidates):
+        probability = float(probabilities[index])
+        marker = markers[index]
+        section = in_section[index]
+        if index == title:
+            labels[index] = (False, Kind.TITLE, "rule: headline above the body")
+        elif (
+            index > 0
+            and _bare_lead_in(lines[index - 1], markers[index - 1])
+            and words[index] <= limits["max_author_words"]
+        ):
+            labels[index] = (False, Kind.BYLINE, "rule: name after a bare byline lead-in")
+        elif marker is not None and (
+            marker[0] in section_kinds or probability < limits["sure_body"]
+        ):
+            labels[index] = (False, marker[0], f"phrase {marker[1]!r}")
+        elif timestamp[index]:
+            labels[index] = (False, Kind.TIMESTAMP, "rule: time or date line")
+        elif section is not None:
+            reason = f"section after {section.phrase!r} (model p={probability:.2f})"
+            labels[index] = (False, section.kind, reason)
+    return labels

@@ -1,0 +1,66 @@
+"""Fields from labelled lines: the title without the site's name, the author, the date."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+import cleaner
+from cleaner.fields.text import author_name
+from cleaner.labelling.text_sections import without_site_name
+
+ARTICLE = [
+    "Volcano erupts near village | The Island Post",
+    "Home",
+    "World",
+    "Volcano erupts near village",
+    "By",
+    "Ana Lima",
+    "Updated 3 May 2024, 10:15",
+    "The volcano on the north of the island erupted early on Friday morning, sending a column "
+    "of ash several kilometres into the sky and forcing hundreds of residents to leave.",
+    "Civil protection officials said the lava flow was moving slowly towards the sea and that "
+    "no houses were at risk for now, although the airport would stay closed until Sunday.",
+    "Scientists had recorded a rise in small earthquakes for two weeks before the eruption, "
+    "and the alert level had been raised to orange on Wednesday evening.",
+]
+
+
+@pytest.mark.parametrize(
+    ("byline", "following", "name"),
+    [
+        ("By Rebecca Norris Published: Jun 25, 2025", None, "Rebecca Norris"),
+        ("Von Katharina Brenner, Berlin", None, "Katharina Brenner"),
+        ("Autor: Ирина Соколова", None, "Ирина Соколова"),
+        ("By", "Korin Miller", "Korin Miller"),
+        ("By entering your email, you agree to our terms", None, None),
+    ],
+)
+def test_author_name_is_the_name_only(byline, following, name):
+    assert author_name(byline, following) == name
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Volcano erupts near village | The Island Post", "Volcano erupts near village"),
+        ("Site - How to prune roses in winter", "How to prune roses in winter"),
+        ("Plain title without a site", "Plain title without a site"),
+    ],
+)
+def test_site_name_is_cut_from_a_title(title, headline):
+    assert without_site_name(title) == headline
+
+
+def test_title_bare_byline_and_date_from_a_dump():
+    article = cleaner.clean_text("\n".join(ARTICLE))
+    assert article.title == "Volcano erupts near village"
+    assert article.author == "Ana Lima"
+    assert article.published_at == datetime(2024, 5, 3, tzinfo=UTC)
+    assert article.body == "\n\n".join(ARTICLE[7:])
+    kinds = [block.kind for block in article.blocks[3:7]]
+    assert kinds == [
+        cleaner.Kind.TITLE,
+        cleaner.Kind.BYLINE,
+        cleaner.Kind.BYLINE,
+        cleaner.Kind.TIMESTAMP,
+    ]

@@ -1,0 +1,89 @@
+"""Labelling real dumps: a dev page from two converters, and the model's contract."""
+
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import Kind
+from cleaner.blocks.text import segment_text
+from cleaner.labelling.forest import load_forest
+from cleaner.labelling.phrases import phrase_book
+from cleaner.labelling.text import label_text_blocks
+from cleaner.labelling.text_features import FEATURE_NAMES, line_features
+
+WCXB = Path(__file__).resolve().parent / "data" / "wcxb"
+
+
+def _gold() -> dict:
+    with gzip.open(WCXB / "0004.gold.json.gz", "rt", encoding="utf-8") as file:
+        return json.load(file)
+
+
+def _dump(converter: str) -> str:
+    with gzip.open(WCXB / f"0004.{converter}.txt.gz", "rt", encoding="utf-8") as file:
+        return file.read()
+
+
+def _f1(predicted: str, gold: str) -> float:
+    """The benchmark's bag-of-words F1."""
+    found = Counter(re.findall(r"\w+", predicted.lower()))
+    wanted = Counter(re.findall(r"\w+", gold.lower()))
+    overlap = sum((found & wanted).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(found.values()), overlap / sum(wanted.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.parametrize("converter", ["html_text", "bs4"])
+def test_dev_page_body_and_fields(converter):
+    gold = _gold()
+    article = cleaner.clean_text(_dump(converter), url=gold["url"])
+    assert _f1(article.body, gold["main_content"]) > 0.95
+    assert article.title == gold["title"]
+    assert article.author == gold["author"]
+    assert article.published_at.date().isoformat() == gold["publish_date"]
+    assert article.language == "en"
+    kinds = Counter(block.kind for block in article.blocks if not block.kept)
+    assert kinds[Kind.TITLE] == 1
+    assert kinds[Kind.RELATED] > 0  # the "Related Stories" block after the article
+
+
+@pytest.mark.parametrize("converter", ["html_text", "bs4"])
+def test_every_line_has_a_label_and_a_reason(converter):
+    blocks = label_text_blocks(segment_text(_dump(converter)))
+    assert [block.position for block in blocks] == list(range(len(blocks)))
+    assert all(block.reason for block in blocks)
+    assert {block.kind for block in blocks if block.kept} <= {Kind.BODY, Kind.HEADING}
+    model_reasons = [block.reason for block in blocks if block.reason.startswith("model p=")]
+    assert model_reasons
+
+
+def test_shipped_model_reads_the_features_the_code_computes():
+    forest = load_forest("text_lines.json")
+    assert forest.feature_names == FEATURE_NAMES
+    lines = [block.text for block in segment_text(_dump("bs4"))]
+    features = line_features(lines, phrase_book().match_lines(lines))
+    assert features.shape == (len(lines), len(FEATURE_NAMES))
+    probabilities = forest.probability(features)
+    assert ((probabilities >= 0) & (probabilities <= 1)).all()
+
+
+def test_a_read_next_header_mid_article_does_not_swallow_the_article():
+    paragraphs = [
+        "The committee met for three hours on Monday and agreed on the main points of the "
+        "plan, which now goes to a public consultation before the final vote in June.",
+        "Residents will be able to read the documents in the town hall and online, and the "
+        "council has promised to answer every written question within two weeks.",
+        "Several members said they expected changes to the timetable, but none of them "
+        "questioned the budget, which was approved by the finance office last autumn.",
+    ]
+    text = "\n".join([paragraphs[0], "Related", *paragraphs[1:]])
+    blocks = cleaner.clean_text(text).blocks
+    assert blocks[1].kind is Kind.RELATED and not blocks[1].kept
+    assert blocks[2].kept and blocks[3].kept

@@ -1,0 +1,84 @@
+"""The phrase book: markers of every language, one line or a whole page at once."""
+
+import pytest
+
+from cleaner import Kind
+from cleaner.fields.dates import parse_date
+from cleaner.labelling.phrases import phrase_book
+
+LINES = [
+    "Read next",
+    "READ NEXT:",
+    "Share this article",
+    "© 2024 Example Media. All rights reserved.",
+    "We use cookies to give you the best experience on our website, as explained in our policy.",
+    "By Jane Doe",
+    "Lesen Sie auch",
+    "Czytaj także",
+    "Читайте также",
+    "Laisser un commentaire",
+    "The council met on Tuesday to discuss the budget for next year.",
+    "Nothing to see here",
+]
+
+
+def test_whole_start_and_contains_phrases_name_their_kind():
+    book = phrase_book()
+    assert book.match("Read next") == (Kind.RELATED, "read next")
+    assert book.match("  READ   NEXT: ") == (Kind.RELATED, "read next")
+    assert book.match("Share this article")[0] is Kind.SHARE
+    assert book.match("By Jane Doe") == (Kind.BYLINE, "by ")
+    assert book.match("Site © 2024, all rights reserved")[0] is Kind.LEGAL
+    assert book.match("The council met on Tuesday to discuss the budget.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Lesen Sie auch", Kind.RELATED),
+        ("À lire aussi", Kind.RELATED),
+        ("Te puede interesar", Kind.RELATED),
+        ("Leggi anche", Kind.RELATED),
+        ("Leia também", Kind.RELATED),
+        ("Lees ook", Kind.RELATED),
+        ("Czytaj także", Kind.RELATED),
+        ("Читайте также", Kind.RELATED),
+        ("Kommentare", Kind.COMMENTS),
+        ("Dodaj komentarz", Kind.COMMENTS),
+        ("Оставить комментарий", Kind.COMMENTS),
+        ("Tous droits réservés", Kind.LEGAL),
+        ("Wszelkie prawa zastrzeżone.", Kind.LEGAL),
+    ],
+)
+def test_markers_of_other_languages(line, kind):
+    assert phrase_book().match(line)[0] is kind
+
+
+def test_a_whole_page_matches_as_line_by_line():
+    book = phrase_book()
+    assert book.match_lines(LINES) == [book.match(line) for line in LINES]
+    assert book.match_lines([]) == []
+
+
+def test_a_contains_phrase_marks_every_line_that_holds_it():
+    lines = ["All rights reserved.", "Body text here.", "Copyright 2020, all rights reserved"]
+    markers = phrase_book().match_lines(lines)
+    assert [marker and marker[0] for marker in markers] == [Kind.LEGAL, None, Kind.LEGAL]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Published: Jan 29, 2025", "2025-01-29"),
+        ("12 września 2024", "2024-09-12"),
+        ("5 сентября 2024 г.", "2024-09-05"),
+        ("14. März 2024", "2024-03-14"),
+        ("14 de marzo de 2024", "2024-03-14"),
+        ("14 août 2024", "2024-08-14"),
+        ("14 maart 2024", "2024-03-14"),
+        ("14 marzo 2024", "2024-03-14"),
+        ("14 de março de 2024", "2024-03-14"),
+    ],
+)
+def test_month_names_of_every_language_read_as_dates(text, iso):
+    assert parse_date(text).date().isoformat() == iso
