@@ -9,7 +9,7 @@ explained and audited in the blocks table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -31,7 +31,7 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Block:
     """One piece of a page, in reading order.
 
@@ -39,6 +39,11 @@ class Block:
     ``h2``, ``li``, ``td``, ...) or ``line`` for a line of a text dump.
     ``heading_level`` is 1-6 for headings (``h1``-``h6``, or a line recognised
     as a heading), else ``None``. The label fields are filled by a labeller.
+
+    Blocks are treated as values: a labeller returns new blocks and never
+    changes the ones it is given. The class is not frozen only because a page
+    has hundreds of blocks and frozen dataclasses cost three times as much to
+    create.
     """
 
     position: int
@@ -51,4 +56,4 @@ class Block:
 
     def labelled(self, kept: bool, kind: Kind, reason: str) -> Block:
         """This block with a label; blocks are immutable, so a new one."""
-        return replace(self, kept=kept, kind=kind, reason=reason)
+        return Block(self.position, self.text, self.tag, self.heading_level, kept, kind, reason)
