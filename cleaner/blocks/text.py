@@ -5,6 +5,10 @@ and its neighbours are the context the labeller reads. Any text is accepted:
 CRLF and lone CR end lines, tabs and odd spaces fold into one space, and
 control characters (NUL and the like, as in binary-looking input) and
 zero-width characters are dropped.
+
+Most lines need none of that, and a page has hundreds: a line that is
+printable (no control, format or odd space character) with single inner
+spaces and none at its ends is taken as it is, and only the others are tidied.
 """
 
 from __future__ import annotations
@@ -15,13 +19,25 @@ from cleaner.blocks.block import Block
 
 # Control characters other than line ends and tabs, and invisible format marks.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]+")
+# Line breaks to ``str.splitlines`` but control characters to be dropped here.
+_DROPPED_BREAKS = ("\x1c", "\x1d", "\x1e")
+
+
+def _tidy(line: str) -> str:
+    """``line`` without invisible characters, its white space folded into single spaces."""
+    if not line.isprintable():
+        line = _INVISIBLE.sub("", line)
+    return " ".join(line.split())
 
 
 def segment_text(text: str) -> list[Block]:
     """Every non-empty line of the dump, white space folded, in order."""
-    blocks: list[Block] = []
-    for line in _INVISIBLE.sub("", text).splitlines():
-        folded = " ".join(line.split())
-        if folded:
-            blocks.append(Block(len(blocks), folded))
-    return blocks
+    if any(character in text for character in _DROPPED_BREAKS):
+        text = _INVISIBLE.sub("", text)
+    lines = [
+        line
+        if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
+        else _tidy(line)
+        for line in text.splitlines()
+    ]
+    return [Block(position, line) for position, line in enumerate(filter(None, lines))]
