@@ -1,28 +1,22 @@
 """The language of a page, as an ISO 639-1 code.
 
 py3langid ships its model inside the package (no download); it is loaded once
-per process, on first use. The text decides; a language the page declares
-(``<html lang>``) is the answer only when there is too little text to tell.
+per process, on first use, and run with numpy (``language_model``). The text
+decides; a language the page declares (``<html lang>``) is the answer only
+when there is too little text to tell.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
-
-from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 from cleaner.articles import Fields
 from cleaner.blocks.block import Block
+from cleaner.fields.language_model import language_model
 from cleaner.resources import thresholds
 
 _DECLARED = re.compile(r"^\s*([a-zA-Z]{2})(?:[-_][a-zA-Z0-9]+)*\s*$")
-
-
-@cache
-def _identifier() -> LanguageIdentifier:
-    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
 def normalise_language(declared: str | None) -> str | None:
@@ -40,7 +34,7 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     declared_code = normalise_language(declared)
     if len(sample.strip()) < limits["min_chars"]:
         return declared_code
-    code, probability = _identifier().classify(sample)
+    code, probability = language_model().classify(sample)
     if probability >= limits["min_probability"] or declared_code is None:
         return str(code)
     return declared_code
