@@ -1,35 +1,103 @@
-"""Who wrote the article, as the page writes the name(s).
+"""Who wrote the page's article or started its thread, as the page writes the name(s).
 
-Names come from what the page declares (JSON-LD ``author`` of the article,
-meta ``author`` and kin, microdata) and from the byline it shows ("By Ann Lee
-and Bo Chan", an element whose class says ``byline`` or ``author``). A shown
-byline that holds the declared name is preferred, because it writes several
-authors the way the page does; a declared person is preferred to a shown
-byline that does not mention them. Prefixes ("By", "Written by"), dates and
-roles after the names are cut off; a value that is a URL, a handle or a word
-such as "admin" is no author.
+Names come from what the page declares (JSON-LD ``author`` of the article and
+of other objects, meta ``author`` and kin, microdata, ``rel=author`` links) and
+from what it shows: a byline ("By Ann Lee and Bo Chan"), a name under a
+"Written by" label, an element whose class says ``byline``, ``author`` or
+``username`` (a forum post's author), a link to an author's or a user's page,
+a short name near the headline. Prefixes ("By", "Written by"), dates and
+roles after the names are cut off; a URL, a handle or a word such as "admin"
+is no name. Every distinct name is a candidate, described by its sources,
+how many agree, where it stands relative to the headline and what kind of
+page it is on; a learned scorer picks one, or none when no score is high
+enough (many pages name no author, and a wrong name is worse than none).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
 from html import unescape
-from itertools import chain
 from typing import Any
 
 from lxml.etree import XPath, _Element
 
-from cleaner.blocks.block import Block, Kind
+from cleaner.blocks.block import Kind
+from cleaner.fields.dates import find_dates
+from cleaner.fields.page import PageView, fold, fold_quotes
+from cleaner.fields.ranking import Candidate, best_candidate
 from cleaner.fields.structured import PageMetadata, microdata_value, squeeze
 from cleaner.labelling.phrases import phrase_book
-from cleaner.resources import load_yaml
+from cleaner.resources import load_yaml, thresholds
 
-_URL_LIKE = re.compile(r"https?:|www\.|\.com\b|/|@|\d{3,}")
+MODEL = "fields_author.json"
+_URL_LIKE = re.compile(r"https?:|www\.|\.com\b|/|@")
+# Several words with a long number are a phone number or a count, not names; a single
+# word with digits is a user name ("paulb203").
+_NUMBER_IN_WORDS = re.compile(r"\s.*\d{3,}|\d{3,}.*\s")
+_NAME_PROP = XPath(".//*[@itemprop='name']")
+_DATA_AUTHORS = XPath("//body//*[@data-author]/@data-author")
+_COPYRIGHT = re.compile(r"(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)*(?:\d{4})?\s*", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
+_JOINER = re.compile(r",|&|\sand\s|\sund\s|\set\s|\sy\s", re.IGNORECASE)
 _PERSON = "person"
 _NOT_BYLINE_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "head"})
+# Elements that have a class or an id, and links; which of them hold a name is decided in
+# Python: one regular expression is much faster than a dozen XPath contains() per element.
+_classed_and_linked = XPath("descendant-or-self::*[@class or @id or self::a]")
+_COUNT_ELEMENTS = XPath("count(descendant::*)")
+# The most elements the region scanned for bylines may hold (the headline's parent is
+# scanned whatever its size).
+_REGION_ELEMENTS = 1000
+# The sources of a name; each gives a feature "from_<source>".
+SOURCES = (
+    "ld_article_person",
+    "ld_article_organisation",
+    "ld_other",
+    "ld_person",
+    "meta",
+    "microdata",
+    "rel_author",
+    "byline_element",
+    "user_element",
+    "by_prefix",
+    "after_label",
+    "author_link",
+    "user_link",
+    "near_headline",
+    "dateline_part",
+    "data_author",
+    "copyright",
+    "site_name",
+    "span_of_names",
+)
+# Sources that name an article's author (not any user of the page): several of their
+# names written together in one block are a byline of several authors.
+_AUTHOR_SOURCES = frozenset(
+    {
+        "ld_article_person",
+        "meta",
+        "microdata",
+        "rel_author",
+        "byline_element",
+        "author_link",
+        "by_prefix",
+        "after_label",
+    }
+)
+_DECLARED_SOURCES = frozenset({"ld_article_person", "meta", "microdata", "rel_author"})
+_DATELINE_PIECES = re.compile(r"\s[|·•—–-]\s|[|·•]|,\s")
+# How many names of one source are candidates (forum pages list hundreds of users).
+_PER_SOURCE = 4
+# A short block this near the headline (in blocks) may be an unmarked byline.
+_NEAR_HEADLINE = (-4, 12)
+_NEAR_HEADLINE_MAX_WORDS = 4
+# A label before a name ("Written by") is short.
+_MAX_LABEL_CHARS = 24
+# Without a headline, datelines are looked for in this many blocks from the top.
+_TOP_BLOCKS = 40
 
 
 @cache
@@ -49,6 +117,18 @@ def _prefix_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _inner_by_pattern() -> re.Pattern[str]:
+    """ "... by Ann Lee" inside a dateline: a lower-case "by" after other words."""
+    return re.compile(r"\s(?:by|von|par|por|door)\s+(?=[A-Z])")
+
+
+@cache
+def _label_texts() -> frozenset[str]:
+    """Texts that label the name written after them ("Written by", "Author:")."""
+    return frozenset(fold(prefix).rstrip(":") for prefix in _rules()["prefixes"])
+
+
+@cache
 def _stop_pattern() -> re.Pattern[str]:
     stops = _rules()["stop_words"]
     words = "|".join(re.escape(word) for word in stops if word[0].isalpha())
@@ -62,16 +142,26 @@ def _stop_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _element_words() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(word) for word in _rules()["element_words"]))
+def _element_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Class or id words of byline elements, and of forum user-name elements."""
+    rules = _rules()
+    return (
+        re.compile("|".join(re.escape(word) for word in rules["element_words"])),
+        re.compile("|".join(re.escape(word) for word in rules["user_element_words"])),
+    )
 
 
-# Elements that have a class or an id; which of them hold a byline is decided in Python:
-# one regular expression is much faster than a dozen XPath contains() per element.
-_CLASSED = XPath("//body//*[@class or @id]")
+@cache
+def _link_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Paths of links to an author's page, and to a user's profile."""
+    rules = _rules()
+    return (
+        re.compile("|".join(re.escape(path) for path in rules["author_paths"])),
+        re.compile("|".join(re.escape(path) for path in rules["user_paths"])),
+    )
 
 
-def _looks_like_names(text: str) -> bool:
+def looks_like_names(text: str) -> bool:
     """Capitalised words, with particles ("van", "and") between: how names are written.
 
     A single lower-case word passes (forum user names are written so); a
@@ -101,19 +191,48 @@ def clean_byline(text: str) -> str | None:
         or len(text) > rules["max_chars"]
         or len(text.split()) > rules["max_words"]
         or _URL_LIKE.search(text)
+        or _NUMBER_IN_WORDS.search(text)
         or text.casefold() in rules["not_names"]
-        or not _looks_like_names(text)
+        or not looks_like_names(text)
     ):
         return None
     return text
 
 
-def _names(value: Any, metadata: PageMetadata) -> Iterator[tuple[str, bool]]:
+@dataclass(slots=True)
+class _Evidence:
+    """What the sources say about one name, gathered before features are made."""
+
+    text: str
+    sources: dict[str, int] = field(default_factory=dict)  # source -> rank within it
+    block: int | None = None  # the block it was read from, if any
+
+
+class _Names:
+    """The candidate names of a page, merged by their folded form."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, _Evidence] = {}
+        self.counts: dict[str, int] = {}
+
+    def add(self, source: str, raw: str | None, block: int | None = None) -> None:
+        name = clean_byline(raw) if raw else None
+        if name is None or self.counts.get(source, 0) >= _PER_SOURCE:
+            return
+        evidence = self.found.setdefault(fold_quotes(name), _Evidence(name))
+        if source not in evidence.sources:
+            evidence.sources[source] = self.counts.get(source, 0)
+            self.counts[source] = self.counts.get(source, 0) + 1
+        if evidence.block is None:
+            evidence.block = block
+
+
+def _linked_names(value: Any, metadata: PageMetadata) -> Iterator[tuple[str, bool]]:
     """The names in a JSON-LD author value, each with whether it names a person."""
     value = metadata.resolve(value)
     if isinstance(value, list):
         for item in value:
-            yield from _names(item, metadata)
+            yield from _linked_names(item, metadata)
     elif isinstance(value, str):
         yield value, True
     elif isinstance(value, dict):
@@ -127,90 +246,222 @@ def _names(value: Any, metadata: PageMetadata) -> Iterator[tuple[str, bool]]:
             yield from ((str(item), is_person) for item in name)
 
 
-def _declared(metadata: PageMetadata) -> tuple[list[str], bool]:
-    """The article's authors as declared, and whether they are people (not organisations).
-
-    JSON-LD people of the article come first, then meta tags and microdata,
-    then JSON-LD organisations.
-    """
+def _declared(names: _Names, metadata: PageMetadata) -> None:
+    """Names the page declares: JSON-LD authors, people, meta tags, microdata."""
     rules = _rules()
+    article_nodes = set(map(id, metadata.nodes_of_kind("article_types")))
     people: list[str] = []
-    organisations: list[str] = []
-    for node in metadata.nodes_of_kind("article_types"):
+    for node in metadata.linked_data:
+        is_article = id(node) in article_nodes
         for prop in rules["linked_data"]:
-            for name, is_person in _names(node.properties.get(prop), metadata):
-                cleaned = clean_byline(name)
-                if cleaned:
-                    (people if is_person else organisations).append(cleaned)
-        if people or organisations:
+            for name, is_person in _linked_names(node.properties.get(prop), metadata):
+                if not is_article:
+                    names.add("ld_other", name)
+                elif is_person:
+                    names.add("ld_article_person", name)
+                    people.append(name)
+                else:
+                    names.add("ld_article_organisation", name)
+        if _PERSON in node.types and isinstance(node.properties.get("name"), str):
+            names.add("ld_person", node.properties["name"])
+    if len(people) > 1:
+        names.add("ld_article_person", ", ".join(dict.fromkeys(people)))
+    for key in rules["meta"]:
+        values = [value for value in metadata.meta.get(key, ()) if value]
+        for value in values:
+            names.add("meta", value)
+        if len(values) > 1:
+            names.add("meta", ", ".join(values))
+    for element in metadata.microdata.get("author", ()):
+        named = _NAME_PROP(element)
+        names.add("microdata", microdata_value(named[0] if named else element))
+
+
+def _region(view: PageView) -> _Element:
+    """The part of the page where a byline is written: around the headline, else the body.
+
+    The headline's ancestors are climbed while they hold few elements; the
+    byline, and a forum thread's first post, sit in the container that holds
+    the headline, and scanning only it keeps the scan cheap.
+    """
+    body = view.document.find("body")
+    root = body if body is not None else view.document
+    headline = next(root.iter("h1"), None)
+    if headline is None:
+        return root
+    region = headline.getparent()
+    for ancestor in region.iterancestors():
+        if ancestor is root or _COUNT_ELEMENTS(ancestor) > _REGION_ELEMENTS:
             break
-    if people:
-        return list(dict.fromkeys(people)), True
-    texts = chain(
-        metadata.meta_values(rules["meta"]),
-        (microdata_value(element) for element in metadata.microdata.get("author", ())),
-    )
-    for text in texts:
-        cleaned = clean_byline(text)
-        if cleaned:
-            return [cleaned], True
-    return list(dict.fromkeys(organisations)), False
+        region = ancestor
+    return region
 
 
-def _shown_in_blocks(blocks: list[Block]) -> Iterator[str]:
-    """Bylines written as such: blocks labelled byline, or short ones starting with "By"."""
-    max_chars = _rules()["max_chars"]
-    for block in blocks:
-        if block.kind is Kind.BYLINE or (
-            len(block.text) <= max_chars and _prefix_pattern().match(block.text)
-        ):
-            cleaned = clean_byline(block.text)
-            if cleaned:
-                yield cleaned
-
-
-def _shown_in_elements(document: _Element) -> Iterator[str]:
-    """Names in elements whose class or id says byline, author or user name."""
-    words = _element_words()
-    for element in _CLASSED(document):
+def _shown_in_elements(names: _Names, view: PageView) -> None:
+    """Names in byline or user-name elements, and in links to author or user pages."""
+    byline_words, user_words = _element_words()
+    author_path, user_path = _link_patterns()
+    for element in _classed_and_linked(_region(view)):
         if element.tag in _NOT_BYLINE_TAGS:
             continue
-        if words.search(f"{element.get('class', '')} {element.get('id', '')}".lower()):
-            cleaned = clean_byline(element.text_content())
-            if cleaned:
-                yield cleaned
+        marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if byline_words.search(marks):
+            names.add("byline_element", element.text_content())
+        elif user_words.search(marks):
+            names.add("user_element", element.text_content())
+        if element.tag != "a":
+            continue
+        if "author" in (element.get("rel") or "").lower():
+            names.add("rel_author", element.text_content())
+        href = (element.get("href") or "").lower()
+        if author_path.search(href):
+            names.add("author_link", element.text_content())
+        elif user_path.search(href):
+            names.add("user_link", element.text_content())
+    for value in _DATA_AUTHORS(view.document):
+        names.add("data_author", value)
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
+def _shown_in_blocks(names: _Names, view: PageView, headline: int | None) -> None:
+    """Bylines the reader sees: "By ..." blocks, names under a label, names by the headline."""
+    max_chars = _rules()["max_chars"]
+    blocks = view.blocks
+    for index, block in enumerate(blocks):
+        text = block.text
+        if len(text) > max_chars:
+            continue
+        if block.kind is Kind.BYLINE or _prefix_pattern().match(text):
+            names.add("by_prefix", text, index)
+        else:
+            inner = _inner_by_pattern().search(text)
+            if inner is not None:
+                names.add("by_prefix", text[inner.end() :], index)
+        if (
+            len(text) <= _MAX_LABEL_CHARS
+            and index + 1 < len(blocks)
+            and fold(text).rstrip(":") in _label_texts()
+        ):
+            names.add("after_label", blocks[index + 1].text, index + 1)
+        if "©" in text or "opyright" in text:
+            copyright_mark = _COPYRIGHT.search(text)
+            if copyright_mark is not None:
+                names.add("copyright", text[copyright_mark.end() :], index)
+    low, high = _NEAR_HEADLINE if headline is not None else (0, _TOP_BLOCKS)
+    start = headline or 0
+    dated = set(view.dated_blocks)
+    for index in range(max(0, start + low), min(len(blocks), start + high)):
+        text = blocks[index].text
+        if index == headline:
+            continue
+        if len(text.split()) <= _NEAR_HEADLINE_MAX_WORDS and headline is not None:
+            names.add("near_headline", text, index)
+        elif len(text) <= max_chars and index in dated:
+            _dateline_names(names, text, index)
 
 
-def _holding_all(bylines: Iterator[str], names: list[str]) -> str | None:
-    """The first byline that mentions every one of ``names``."""
-    folded = [_fold(name) for name in names]
-    return next((line for line in bylines if all(name in _fold(line) for name in folded)), None)
+def _dateline_names(names: _Names, text: str, index: int) -> None:
+    """The names in a dateline ("Dec. 19, 2025 · Niko Matsakis"): its pieces around the dates."""
+    dates = find_dates(text)
+    if not dates:
+        return
+    kept, last = [], 0
+    for start, end, _moment in dates:
+        kept.append(text[last:start])
+        last = end
+    kept.append(text[last:])
+    for piece in _DATELINE_PIECES.split(" | ".join(kept)):
+        names.add("dateline_part", piece, index)
 
 
-def choose_author(
-    metadata: PageMetadata, document: _Element, blocks: list[Block], article_like: bool
-) -> str | None:
-    """The author name(s) of the page's article, or None.
+def _spans_of_names(names: _Names, view: PageView) -> None:
+    """Several authors' names written together ("Ann Lee, Bo Chan & Cy Dee"), as written."""
+    authors = [
+        key for key, evidence in names.found.items() if _AUTHOR_SOURCES & evidence.sources.keys()
+    ]
+    if len(authors) < 2:
+        return
+    max_chars = _rules()["max_chars"]
+    for index, block in enumerate(view.blocks):
+        if len(block.text) > max_chars:
+            continue
+        folded = block.text.casefold()
+        places = [(folded.find(key), len(key)) for key in authors]
+        places = [(start, length) for start, length in places if start >= 0]
+        if len(places) >= 2:
+            start = min(start for start, _ in places)
+            end = max(start + length for start, length in places)
+            names.add("span_of_names", block.text[start:end], index)
 
-    ``article_like`` says whether the page reads as an article or a post (it
-    has a publication time): only then do author-classed elements count, since
-    elsewhere they hold reviewers, filters and sellers. Those elements are
-    searched only when needed, as that is the costly part.
-    """
-    declared, are_people = _declared(metadata)
-    in_blocks = list(_shown_in_blocks(blocks))
-    if declared and are_people:
-        written = _holding_all(iter(in_blocks), declared)
-        if written is None and len(declared) > 1 and article_like:
-            written = _holding_all(_shown_in_elements(document), declared)
-        return written or ", ".join(declared)
-    if in_blocks:
-        return in_blocks[0]
-    shown = next(_shown_in_elements(document), None) if article_like else None
-    if declared:
-        return _holding_all(iter([shown] if shown else []), declared) or ", ".join(declared)
-    return shown
+
+def _first_shown(key: str, view: PageView, evidence: _Evidence) -> tuple[int | None, int]:
+    """The first short block that holds the name, and how many short blocks do."""
+    first, count = evidence.block, 0
+    for index, folded in view.short_blocks:
+        if key in folded:
+            count += 1
+            if first is None:
+                first = index
+    return first, count
+
+
+def _features(
+    key: str, evidence: _Evidence, view: PageView, headline: int | None, page: dict
+) -> dict[str, float]:
+    text = evidence.text
+    shown_at, shown_count = _first_shown(key, view, evidence)
+    words = text.split()
+    features = {f"from_{source}": float(source in evidence.sources) for source in SOURCES}
+    features |= {
+        "sources": float(len(evidence.sources)),
+        "best_rank": float(min(evidence.sources.values())),
+        "shown": float(shown_at is not None),
+        "shown_at": shown_at / max(len(view.blocks), 1) if shown_at is not None else float("nan"),
+        "from_headline": float(shown_at - headline)
+        if shown_at is not None and headline is not None
+        else float("nan"),
+        "shown_count": float(shown_count),
+        "words": float(len(words)),
+        "chars": float(len(text)),
+        "capitalised": float(all(word[0].isupper() for word in words if word[0].isalpha())),
+        "has_joiner": float(bool(_JOINER.search(text))),
+        "has_digit": float(any(char.isdigit() for char in text)),
+        "names_site": float(view.site.names(text)),
+        "holds_declared": float(sum(name in key for name in page["_declared"] if name != key)),
+        "held_by_other": float(any(key in other for other in page["_keys"] if other != key)),
+    }
+    return features | {name: value for name, value in page.items() if not name.startswith("_")}
+
+
+def author_candidates(view: PageView) -> list[Candidate[str]]:
+    """Every name the page offers as its author's, with the features the scorer reads."""
+    names = _Names()
+    _declared(names, view.metadata)
+    headline = view.headline
+    _shown_in_blocks(names, view, headline)
+    _shown_in_elements(names, view)
+    for value in view.metadata.meta_values(["og:site_name"]):
+        names.add("site_name", value)
+    _spans_of_names(names, view)
+    page = view.kind_features | {
+        "page_has_declared_person": float(
+            "ld_article_person" in names.counts or "meta" in names.counts
+        ),
+        "page_user_elements": float(names.counts.get("user_element", 0)),
+        "page_has_headline": float(headline is not None),
+        "_declared": [
+            key
+            for key, evidence in names.found.items()
+            if _DECLARED_SOURCES & evidence.sources.keys()
+        ],
+        "_keys": list(names.found),
+    }
+    return [
+        Candidate(evidence.text, _features(key, evidence, view, headline, page))
+        for key, evidence in names.found.items()
+    ]
+
+
+def choose_author(view: PageView) -> str | None:
+    """The name the scorer ranks first, when its score is high enough."""
+    threshold = thresholds("fields")["author_min_score"]
+    return best_candidate(author_candidates(view), MODEL, threshold)

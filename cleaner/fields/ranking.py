@@ -1,0 +1,55 @@
+"""Choosing a field's value among the candidates a page offers, with a learned scorer.
+
+A page states its title, author and date in several places that often
+disagree (the ``h1``, the metadata, the ``<title>`` with the site's name, the
+byline, the dateline, the comments' dates). Which one is right depends on many
+weak signals at once: where the candidate comes from, how many sources agree
+with it, where it stands on the page, what kind of page it is. Each field's
+module lists its candidates with such features; a small tree ensemble trained
+on the development set (``bench/train_fields.py``) scores them, and the best
+one is taken when its score is high enough.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import numpy as np
+
+from cleaner.labelling.forest import load_forest
+
+Value = TypeVar("Value")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate(Generic[Value]):
+    """One possible value of a field, with what is known about it (named numbers)."""
+
+    value: Value
+    features: dict[str, float]
+
+
+def feature_matrix(candidates: Sequence[Candidate], names: Sequence[str]) -> np.ndarray:
+    """The features of ``candidates`` as rows, in the order of ``names``; NaN where absent."""
+    matrix = np.full((len(candidates), len(names)), np.nan)
+    for row, candidate in enumerate(candidates):
+        features = candidate.features
+        matrix[row] = [features.get(name, np.nan) for name in names]
+    return matrix
+
+
+def best_candidate(
+    candidates: Sequence[Candidate[Value]], model_file: str, min_probability: float
+) -> Value | None:
+    """The value of the highest-scored candidate, or None if no score reaches ``min_probability``.
+
+    Ties keep the earlier candidate: candidate lists are in order of trust.
+    """
+    if not candidates:
+        return None
+    forest = load_forest(model_file)
+    scores = forest.probability(feature_matrix(candidates, forest.feature_names))
+    best = int(np.argmax(scores))
+    return candidates[best].value if scores[best] >= min_probability else None
