@@ -143,7 +143,7 @@ def test_clean_byline_keeps_only_the_names(byline, names):
 
 def test_title_candidates_mark_the_site_name_cut_from_either_end():
     document = parse_html(
-        '<html><head><title>Best Cloud Stocks of 2025 | The Motley Fool</title>'
+        "<html><head><title>Best Cloud Stocks of 2025 | The Motley Fool</title>"
         '<meta property="og:site_name" content="The Motley Fool"></head>'
         "<body><h1>The Motley Fool</h1></body></html>"
     )
