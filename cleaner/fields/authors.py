@@ -26,7 +26,8 @@ from lxml.etree import XPath, _Element
 
 from cleaner.blocks.block import Kind
 from cleaner.fields.dates import find_dates
-from cleaner.fields.page import PageView, fold, fold_quotes
+from cleaner.fields.lines import fold_quotes
+from cleaner.fields.page import PageView
 from cleaner.fields.ranking import Candidate, best_candidate
 from cleaner.fields.structured import PageMetadata, microdata_value, squeeze
 from cleaner.labelling.phrases import phrase_book
@@ -36,17 +37,25 @@ MODEL = "fields_author.json"
 _URL_LIKE = re.compile(r"https?:|www\.|\.com\b|/|@")
 # Several words with a long number are a phone number or a count, not names; a single
 # word with digits is a user name ("paulb203").
-_NUMBER_IN_WORDS = re.compile(r"\s.*\d{3,}|\d{3,}.*\s")
+_LONG_NUMBER = re.compile(r"\d{3}")
 _NAME_PROP = XPath(".//*[@itemprop='name']")
-_DATA_AUTHORS = XPath("//body//*[@data-author]/@data-author")
-_COPYRIGHT = re.compile(r"(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)*(?:\d{4})?\s*", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _JOINER = re.compile(r",|&|\sand\s|\sund\s|\set\s|\sy\s", re.IGNORECASE)
 _PERSON = "person"
 _NOT_BYLINE_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "head"})
-# Elements that have a class or an id, and links; which of them hold a name is decided in
-# Python: one regular expression is much faster than a dozen XPath contains() per element.
-_classed_and_linked = XPath("descendant-or-self::*[@class or @id or self::a]")
+# The classes and ids of elements, and the targets and relations of links: which of them
+# mark a name is decided in Python (one regular expression per value is much faster than
+# XPath predicates), and only those elements are fetched.
+_MARKING_ATTRIBUTES = XPath(
+    "descendant-or-self::*/@class | descendant-or-self::*/@id"
+    " | descendant-or-self::a/@href | descendant-or-self::a/@rel"
+)
+# The author names that forum software writes for its scripts.
+_DATA_AUTHORS = XPath("descendant-or-self::*/@data-author", smart_strings=False)
+# How many times one marking word is looked at (forum pages repeat "username" per post).
+_MAX_MARKS = 24
+# Attribute values are joined with a character no HTML attribute holds.
+_SEPARATOR = "\x00"
 _COUNT_ELEMENTS = XPath("count(descendant::*)")
 # The most elements the region scanned for bylines may hold (the headline's parent is
 # scanned whatever its size).
@@ -94,8 +103,6 @@ _PER_SOURCE = 4
 # A short block this near the headline (in blocks) may be an unmarked byline.
 _NEAR_HEADLINE = (-4, 12)
 _NEAR_HEADLINE_MAX_WORDS = 4
-# A label before a name ("Written by") is short.
-_MAX_LABEL_CHARS = 24
 # Without a headline, datelines are looked for in this many blocks from the top.
 _TOP_BLOCKS = 40
 
@@ -116,16 +123,38 @@ def _prefix_pattern() -> re.Pattern[str]:
     )
 
 
-@cache
-def _inner_by_pattern() -> re.Pattern[str]:
-    """ "... by Ann Lee" inside a dateline: a lower-case "by" after other words."""
-    return re.compile(r"\s(?:by|von|par|por|door)\s+(?=[A-Z])")
+@dataclass(frozen=True, slots=True)
+class _LinePatterns:
+    """Patterns run once over a page's short lines (see ``lines``), each starting with a literal
+    so that the engine skips fast; ``folded`` ones read the folded lines, the others as written.
+    """
+
+    prefixed: re.Pattern[str]  # folded: "\nby ", "\nwritten by ", ...
+    glued: re.Pattern[str]  # "\nByAnn Lee"
+    inner: tuple[re.Pattern[str], ...]  # "... by Ann Lee" after other words
+    label: re.Pattern[str]  # folded: a line that is only "Written by" or "Author:"
+    copyright: re.Pattern[str]  # folded: "© 2024 " or "copyright 2020-2024 "
 
 
 @cache
-def _label_texts() -> frozenset[str]:
-    """Texts that label the name written after them ("Written by", "Author:")."""
-    return frozenset(fold(prefix).rstrip(":") for prefix in _rules()["prefixes"])
+def _line_patterns() -> _LinePatterns:
+    rules = _rules()
+    prefixes = sorted(rules["prefixes"], key=len, reverse=True)
+    spaced = "|".join(re.escape(prefix) for prefix in prefixes)
+    labels = "|".join(re.escape(prefix.rstrip(":")) for prefix in prefixes)
+    glued = "|".join(
+        "".join(f"[{char.upper()}{char}]" for char in prefix) for prefix in rules["glued_prefixes"]
+    )
+    years = r"[ \t]*(?:\d{4}[ \t]*[-–]?[ \t]*)*"
+    return _LinePatterns(
+        prefixed=re.compile(rf"\n(?:{spaced})(?:[ \t]+|(?<=:))"),
+        glued=re.compile(rf"\n(?:{glued})(?=[A-Z][a-z])"),
+        inner=tuple(
+            re.compile(rf" {re.escape(word)} +(?=[A-Z])") for word in rules["inner_prefixes"]
+        ),
+        label=re.compile(rf"\n(?:{labels})[ \t]*:?[ \t]*(?=\n|$)"),
+        copyright=re.compile(rf"(?:©|copyright){years}"),
+    )
 
 
 @cache
@@ -149,6 +178,28 @@ def _element_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile("|".join(re.escape(word) for word in rules["element_words"])),
         re.compile("|".join(re.escape(word) for word in rules["user_element_words"])),
     )
+
+
+def _marks() -> list[str]:
+    """Stems of the words and paths that mark a name ("user" for "username", "/users/")."""
+    return _rules()["marking_stems"]
+
+
+def _marked_positions(text: str) -> list[int]:
+    """Where a marking word or path is written in ``text``, in order.
+
+    ``str.find`` per stem is several times faster than one regular
+    expression of all the words on the long texts of attribute values.
+    """
+    positions = []
+    for mark in _marks():
+        position = text.find(mark)
+        found = 0
+        while position >= 0 and found < _MAX_MARKS:
+            positions.append(position)
+            found += 1
+            position = text.find(mark, position + 1)
+    return sorted(positions)
 
 
 @cache
@@ -191,7 +242,7 @@ def clean_byline(text: str) -> str | None:
         or len(text) > rules["max_chars"]
         or len(text.split()) > rules["max_words"]
         or _URL_LIKE.search(text)
-        or _NUMBER_IN_WORDS.search(text)
+        or (" " in text and _LONG_NUMBER.search(text))
         or text.casefold() in rules["not_names"]
         or not looks_like_names(text)
     ):
@@ -214,6 +265,10 @@ class _Names:
     def __init__(self) -> None:
         self.found: dict[str, _Evidence] = {}
         self.counts: dict[str, int] = {}
+
+    def full(self, source: str) -> bool:
+        """Whether ``source`` has given all the names it may."""
+        return self.counts.get(source, 0) >= _PER_SOURCE
 
     def add(self, source: str, raw: str | None, block: int | None = None) -> None:
         name = clean_byline(raw) if raw else None
@@ -286,7 +341,7 @@ def _region(view: PageView) -> _Element:
     """
     body = view.document.find("body")
     root = body if body is not None else view.document
-    headline = next(root.iter("h1"), None)
+    headline = next(iter(view.elements["h1"]), None)
     if headline is None:
         return root
     region = headline.getparent()
@@ -298,54 +353,70 @@ def _region(view: PageView) -> _Element:
 
 
 def _shown_in_elements(names: _Names, view: PageView) -> None:
-    """Names in byline or user-name elements, and in links to author or user pages."""
+    """Names in byline or user-name elements, and in links to author or user pages.
+
+    The classes, ids, link targets and relations of the region are searched
+    as one text; only the few values that hold a marking word are looked at
+    one by one.
+    """
+    region = _region(view)
+    for value in _DATA_AUTHORS(region):
+        names.add("data_author", value)
+    attributes = _MARKING_ATTRIBUTES(region)
+    joined = _SEPARATOR.join(attributes).lower()
+    number, counted = 0, 0
+    for position in _marked_positions(joined):
+        if position < counted:
+            continue  # a second mark in the same value
+        number += joined.count(_SEPARATOR, counted, position)
+        counted = joined.find(_SEPARATOR, position) % (len(joined) + 1)
+        attribute = attributes[number]
+        source = _marked_source(attribute.attrname, attribute.lower())
+        if source is not None and not names.full(source):
+            element = attribute.getparent()
+            if element.tag not in _NOT_BYLINE_TAGS:
+                names.add(source, element.text_content())
+
+
+def _marked_source(attribute: str, value: str) -> str | None:
+    """The source a marked attribute names, if it names one: a byline, a user, an author link."""
     byline_words, user_words = _element_words()
     author_path, user_path = _link_patterns()
-    for element in _classed_and_linked(_region(view)):
-        if element.tag in _NOT_BYLINE_TAGS:
-            continue
-        marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
-        if byline_words.search(marks):
-            names.add("byline_element", element.text_content())
-        elif user_words.search(marks):
-            names.add("user_element", element.text_content())
-        if element.tag != "a":
-            continue
-        if "author" in (element.get("rel") or "").lower():
-            names.add("rel_author", element.text_content())
-        href = (element.get("href") or "").lower()
-        if author_path.search(href):
-            names.add("author_link", element.text_content())
-        elif user_path.search(href):
-            names.add("user_link", element.text_content())
-    for value in _DATA_AUTHORS(view.document):
-        names.add("data_author", value)
+    if attribute == "href":
+        if author_path.search(value):
+            return "author_link"
+        return "user_link" if user_path.search(value) else None
+    if attribute == "rel":
+        return "rel_author" if "author" in value else None
+    if byline_words.search(value):
+        return "byline_element"
+    return "user_element" if user_words.search(value) else None
 
 
 def _shown_in_blocks(names: _Names, view: PageView, headline: int | None) -> None:
-    """Bylines the reader sees: "By ..." blocks, names under a label, names by the headline."""
+    """Bylines the reader sees: "By ..." lines, names under a label, names by the headline."""
+    lines, blocks = view.lines, view.blocks
+    for index in view.labelled.get(Kind.BYLINE, ()):
+        names.add("by_prefix", blocks[index].text, index)
+    patterns = _line_patterns()
+    prefixed = set()
+    for match in patterns.prefixed.finditer(lines.folded):
+        prefixed.add(lines.line_at(match.start() + 1, folded=True))
+        names.add("by_prefix", lines.rest_of_line(match.end(), folded=True), None)
+    for match in patterns.glued.finditer(lines.text):
+        prefixed.add(lines.line_at(match.start() + 1))
+        names.add("by_prefix", lines.rest_of_line(match.end()), None)
+    for pattern in patterns.inner:
+        for match in pattern.finditer(lines.text):
+            if lines.line_at(match.start()) not in prefixed:
+                names.add("by_prefix", lines.rest_of_line(match.end()), None)
+    for match in patterns.label.finditer(lines.folded):
+        index = lines.blocks[lines.line_at(match.start() + 1, folded=True)] + 1
+        if index < len(blocks):
+            names.add("after_label", blocks[index].text, index)
+    for match in patterns.copyright.finditer(lines.folded):
+        names.add("copyright", lines.rest_of_line(match.end(), folded=True), None)
     max_chars = _rules()["max_chars"]
-    blocks = view.blocks
-    for index, block in enumerate(blocks):
-        text = block.text
-        if len(text) > max_chars:
-            continue
-        if block.kind is Kind.BYLINE or _prefix_pattern().match(text):
-            names.add("by_prefix", text, index)
-        else:
-            inner = _inner_by_pattern().search(text)
-            if inner is not None:
-                names.add("by_prefix", text[inner.end() :], index)
-        if (
-            len(text) <= _MAX_LABEL_CHARS
-            and index + 1 < len(blocks)
-            and fold(text).rstrip(":") in _label_texts()
-        ):
-            names.add("after_label", blocks[index + 1].text, index + 1)
-        if "©" in text or "opyright" in text:
-            copyright_mark = _COPYRIGHT.search(text)
-            if copyright_mark is not None:
-                names.add("copyright", text[copyright_mark.end() :], index)
     low, high = _NEAR_HEADLINE if headline is not None else (0, _TOP_BLOCKS)
     start = headline or 0
     dated = set(view.dated_blocks)
@@ -380,28 +451,33 @@ def _spans_of_names(names: _Names, view: PageView) -> None:
     ]
     if len(authors) < 2:
         return
-    max_chars = _rules()["max_chars"]
-    for index, block in enumerate(view.blocks):
-        if len(block.text) > max_chars:
+    lines = view.lines
+    places: dict[int, list[tuple[int, int]]] = {}
+    for key in authors:
+        position = lines.folded.find(key)
+        while position >= 0:
+            number = lines.line_at(position, folded=True)
+            offset = position - lines.folded_starts[number]
+            places.setdefault(number, []).append((offset, offset + len(key)))
+            position = lines.folded.find(key, position + 1)
+    for number, spans in places.items():
+        if len(spans) < 2:
             continue
-        folded = block.text.casefold()
-        places = [(folded.find(key), len(key)) for key in authors]
-        places = [(start, length) for start, length in places if start >= 0]
-        if len(places) >= 2:
-            start = min(start for start, _ in places)
-            end = max(start + length for start, length in places)
-            names.add("span_of_names", block.text[start:end], index)
+        line = lines.line(number)
+        start, end = min(span[0] for span in spans), max(span[1] for span in spans)
+        names.add("span_of_names", line[start:end], lines.blocks[number])
 
 
 def _first_shown(key: str, view: PageView, evidence: _Evidence) -> tuple[int | None, int]:
-    """The first short block that holds the name, and how many short blocks do."""
-    first, count = evidence.block, 0
-    for index, folded in view.short_blocks:
-        if key in folded:
-            count += 1
-            if first is None:
-                first = index
-    return first, count
+    """The first short block that holds the name, and how often the short blocks write it."""
+    lines = view.lines
+    position = lines.folded.find(key)
+    if position < 0:
+        return evidence.block, 0
+    first = lines.blocks[lines.line_at(position, folded=True)]
+    if evidence.block is not None:
+        first = min(first, evidence.block)
+    return first, lines.folded.count(key)
 
 
 def _features(

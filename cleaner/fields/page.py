@@ -15,26 +15,15 @@ from functools import cached_property
 from lxml.etree import _Element
 
 from cleaner.blocks.block import Block, Kind
+from cleaner.fields.lines import Lines
 from cleaner.fields.sites import SiteNames, site_names
-from cleaner.fields.structured import PageMetadata, read_metadata
+from cleaner.fields.structured import PageMetadata, landmarks, read_metadata
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "…": "..."})
 # The JSON-LD kinds of fields.yaml whose presence describes the page (features "ld_<kind>").
 _DECLARED_KINDS = ("article_types", "page_types", "product_types", "forum_types")
 _OPEN_GRAPH_TYPES = ("article", "website", "product")
-_YEAR = re.compile(r"\d{4}")
-# Blocks up to this long are lines (headings, bylines, datelines), not prose.
-SHORT_BLOCK_CHARS = 240
-
-
-def fold(text: str | None) -> str:
-    """Case folded, white space collapsed: the form in which texts are compared."""
-    return " ".join((text or "").casefold().split())
-
-
-def fold_quotes(text: str) -> str:
-    """``fold`` with curly quotes made straight, so typographic variants meet."""
-    return fold(text.translate(_QUOTES))
+# The start of a line that writes a four-digit number.
+_DATED_LINE = re.compile(r"\n(?=[^\n]*\d{4})")
 
 
 @dataclass(frozen=True)
@@ -45,10 +34,13 @@ class PageView:
     blocks: list[Block]
     url: str | None
     metadata: PageMetadata
+    # The page's headings, meta, script, title and time elements, by tag (see ``landmarks``).
+    elements: dict[str, list[_Element]]
 
     @classmethod
     def read(cls, document: _Element, blocks: list[Block], url: str | None) -> PageView:
-        return cls(document, blocks, url, read_metadata(document))
+        found = landmarks(document)
+        return cls(document, blocks, url, read_metadata(document, found), found)
 
     @cached_property
     def site(self) -> SiteNames:
@@ -59,29 +51,35 @@ class PageView:
         return next(self.metadata.meta_values(["og:type"]), "").casefold()
 
     @cached_property
-    def headline(self) -> int | None:
-        """The block of the headline: one labelled title, else the first ``h1``."""
-        first_heading = None
+    def labelled(self) -> dict[Kind, list[int]]:
+        """The blocks of each kind a labeller gave, as hints (a byline, a timestamp, a title)."""
+        found: dict[Kind, list[int]] = {}
         for index, block in enumerate(self.blocks):
-            if block.kind is Kind.TITLE:
-                return index
-            if first_heading is None and block.heading_level == 1:
-                first_heading = index
-        return first_heading
+            if block.kind is not Kind.OTHER:
+                found.setdefault(block.kind, []).append(index)
+        return found
 
     @cached_property
-    def short_blocks(self) -> list[tuple[int, str]]:
-        """(index, text folded with ``fold_quotes``) of the blocks short enough to be a line."""
-        return [
-            (index, fold_quotes(block.text))
-            for index, block in enumerate(self.blocks)
-            if len(block.text) <= SHORT_BLOCK_CHARS
-        ]
+    def headline(self) -> int | None:
+        """The block of the headline: one labelled title, else the first ``h1``."""
+        titles = self.labelled.get(Kind.TITLE)
+        if titles:
+            return titles[0]
+        return next((i for i, block in enumerate(self.blocks) if block.heading_level == 1), None)
+
+    @cached_property
+    def lines(self) -> Lines:
+        """The short blocks as one text, for one-pass searches."""
+        return Lines.of(self.blocks)
 
     @cached_property
     def dated_blocks(self) -> list[int]:
         """The short blocks that write a four-digit number: the only ones that can hold a date."""
-        return [index for index, _ in self.short_blocks if _YEAR.search(self.blocks[index].text)]
+        lines = self.lines
+        return [
+            lines.blocks[lines.line_at(match.start() + 1)]
+            for match in _DATED_LINE.finditer(lines.text)
+        ]
 
     @cached_property
     def kind_features(self) -> dict[str, float]:

@@ -141,7 +141,7 @@ def _declared_dates(view: PageView, days: _Days) -> None:
         for prop in rules[name]:
             for element in metadata.microdata.get(prop, ()):
                 days.add(source, parse_date(microdata_value(element)))
-    for element in view.document.iter("time"):
+    for element in view.elements["time"]:
         moment = parse_date(element.get("datetime")) or parse_date(element.text_content())
         days.add("time_element", moment)
     match = _URL_DATE.search(view.url or "")

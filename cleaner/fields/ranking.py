@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -33,11 +34,15 @@ class Candidate(Generic[Value]):
 
 def feature_matrix(candidates: Sequence[Candidate], names: Sequence[str]) -> np.ndarray:
     """The features of ``candidates`` as rows, in the order of ``names``; NaN where absent."""
-    matrix = np.full((len(candidates), len(names)), np.nan)
-    for row, candidate in enumerate(candidates):
+    pick = itemgetter(*names)
+    rows = []
+    for candidate in candidates:
         features = candidate.features
-        matrix[row] = [features.get(name, np.nan) for name in names]
-    return matrix
+        try:
+            rows.append(pick(features))
+        except KeyError:
+            rows.append(tuple(features.get(name, np.nan) for name in names))
+    return np.array(rows, dtype=float).reshape(len(candidates), len(names))
 
 
 def best_candidate(

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import urlsplit
 
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
-from cleaner.blocks.block import Block, Kind
-from cleaner.fields.page import PageView, fold_quotes
+from cleaner.blocks.block import Kind
+from cleaner.fields.lines import fold_quotes
+from cleaner.fields.page import PageView
 from cleaner.fields.ranking import Candidate, best_candidate
 from cleaner.fields.structured import squeeze
 from cleaner.resources import load_yaml
@@ -33,9 +34,17 @@ _WORD = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _MAX_TITLE_WORDS = 40
 _MIN_SLUG_WORDS = 2
-# How far up from a heading its surroundings are looked at, and the tags of page chrome.
-_ANCESTOR_DEPTH = 8
-_CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
+# A heading's surroundings, its eight nearest ancestors, read as strings and booleans
+# (making element objects is what costs in lxml).
+_ANCESTOR_MARKS = XPath(
+    "ancestor::*[position() <= 8]/@class | ancestor::*[position() <= 8]/@id",
+    smart_strings=False,
+)
+_IN_CHROME_TAGS = XPath(
+    "boolean(ancestor::*[position() <= 8][self::header or self::nav or self::footer"
+    " or self::aside])"
+)
+_IN_LINK = XPath("boolean(ancestor::a)")
 # A title cut into more pieces than this yields only its prefixes and suffixes.
 _MAX_PIECES_FOR_RUNS = 6
 # How many headings of each level are candidates.
@@ -116,20 +125,17 @@ def _stated_titles(view: PageView) -> Iterator[_Stated]:
             yield _Stated("ld_name", name, rank)
     if metadata.document_title:
         yield _Stated("document", metadata.document_title, 0)
-    yield from _headings(view.document, view.blocks)
+    yield from _headings(view)
 
 
-def _headings(document: _Element, blocks: list[Block]) -> Iterator[_Stated]:
+def _headings(view: PageView) -> Iterator[_Stated]:
     """The first headings of the page; blocks labelled title count as ``h1``s."""
-    rank = 0
-    for block in blocks:
-        if block.kind is Kind.TITLE:
-            yield _Stated("h1", block.text, rank)
-            rank += 1
+    titles = view.labelled.get(Kind.TITLE, [])
+    for rank, index in enumerate(titles):
+        yield _Stated("h1", view.blocks[index].text, rank)
+    rank = len(titles)
     for tag, limit in _HEADINGS_PER_LEVEL.items():
-        for index, heading in enumerate(document.iter(tag)):
-            if index >= limit:
-                break
+        for index, heading in enumerate(view.elements[tag][:limit]):
             yield _Stated(
                 tag, heading.text_content(), rank + index if tag == "h1" else index, heading
             )
@@ -203,21 +209,15 @@ def _heading_features(heading: _Element | None) -> dict[str, float]:
     """Where a heading stands: in the page's chrome (header, logo, link) or in its content."""
     if heading is None:
         return {"heading_in_chrome": float("nan"), "heading_in_link": float("nan")}
-    in_chrome = in_link = False
-    for depth, ancestor in enumerate(heading.iterancestors()):
-        if depth >= _ANCESTOR_DEPTH:
-            break
-        tag = ancestor.tag
-        in_link |= tag == "a"
-        marks = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
-        in_chrome |= tag in _CHROME_TAGS or bool(_chrome_pattern().search(marks))
-    return {"heading_in_chrome": float(in_chrome), "heading_in_link": float(in_link)}
+    marks = " ".join(_ANCESTOR_MARKS(heading)).lower()
+    in_chrome = _IN_CHROME_TAGS(heading) or bool(_chrome_pattern().search(marks))
+    return {"heading_in_chrome": float(in_chrome), "heading_in_link": float(_IN_LINK(heading))}
 
 
 def _features(key: str, evidence: _Evidence, view: PageView, reference: dict) -> dict:
     text = evidence.text
     words = _words(text)
-    letters = [char for char in text if char.isalpha()]
+    letters = sum(map(str.isalpha, text))
     features = {
         f"{source}_{how}": float(source in chosen)
         for source in SOURCES
@@ -237,8 +237,8 @@ def _features(key: str, evidence: _Evidence, view: PageView, reference: dict) ->
         "shown_at": shown_at / max(len(view.blocks), 1) if shown_at is not None else float("nan"),
         "words": float(len(text.split())),
         "chars": float(len(text)),
-        "upper_share": sum(char.isupper() for char in letters) / len(letters) if letters else 0.0,
-        "has_digit": float(any(char.isdigit() for char in text)),
+        "upper_share": sum(map(str.isupper, text)) / letters if letters else 0.0,
+        "has_digit": float(any(map(str.isdigit, text))),
         "names_site": float(view.site.names(text)),
         "has_separator": float(bool(_separator_pattern().search(text))),
     }
@@ -275,9 +275,8 @@ def _reference(found: dict[str, _Evidence], view: PageView) -> dict:
     for evidence in found.values():
         for source in evidence.whole:
             firsts.setdefault(source, evidence.text)
-    shown: dict[str, int] = {}
-    for index, folded in view.short_blocks:
-        shown.setdefault(folded, index)
+    # Reversed, so that the first block of a text is the one kept.
+    shown = dict(zip(reversed(view.lines.folded_lines()), reversed(view.lines.blocks), strict=True))
     return {
         "folded_wholes": [fold_quotes(text) for text in firsts.values()],
         "shown": shown,
@@ -285,7 +284,7 @@ def _reference(found: dict[str, _Evidence], view: PageView) -> dict:
         | {"slug": _slug_words(view.url)},
         "page": view.kind_features
         | {
-            "h1_count": float(sum(1 for _ in view.document.iter("h1"))),
+            "h1_count": float(len(view.elements["h1"])),
             "has_og_title": float("og" in firsts),
         },
     }
