@@ -10,11 +10,14 @@ CatBoost classifier of oblivious trees (one thread) learns to score them; it
 is exported to ``cleaner/data/models/fields_<field>.json`` for
 ``cleaner.labelling.forest``.
 
-Printed per field: candidate-level accuracy, then page-level accuracy (the
-top-scored candidate, taken when its score passes the field's threshold in
-``thresholds.yaml``): in-sample, and in 5-fold cross-validation grouped by
-domain (no site is in both the training and the test part), beside the
-oracle (pages where some candidate is right).
+Printed per field: page-level accuracy of the value the cleaner would state
+(``pick_title`` and kin: the top-scored candidate, when its score passes the
+field's threshold in ``thresholds.yaml``), in-sample and in 5-fold
+cross-validation grouped by domain (no site is in both the training and the
+test part), beside the oracle (pages where some candidate is right), how
+often a value is stated where the gold has none, and candidate-level
+accuracy. ``--cv-out`` writes the cross-validated choices for
+``bench/eval_fields.py --cv``, which sets them beside trafilatura's.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -34,46 +38,47 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.eval_fields import fold, gold_day, on_day
 from bench.wcxb import DEFAULT_DATA, GoldPage, load_pages
 from cleaner.blocks.html import parse_html, segment_html
-from cleaner.fields.authors import author_candidates
+from cleaner.fields.authors import author_candidates, pick_author
 from cleaner.fields.page import PageView
-from cleaner.fields.published import published_candidates
+from cleaner.fields.published import pick_published, published_candidates
 from cleaner.fields.ranking import Candidate, feature_matrix
-from cleaner.fields.titles import title_candidates
+from cleaner.fields.titles import pick_title, title_candidates
 from cleaner.labelling.forest import ObliviousForest
-from cleaner.resources import data_file, thresholds
+from cleaner.resources import data_file
 
 FOLDS = 5
 
 
 @dataclass(frozen=True)
 class FieldTask:
-    """How one field's candidates are listed and judged."""
+    """How one field's candidates are listed, chosen among and judged."""
 
     lister: Callable[[PageView], list[Candidate]]
-    # Whether a candidate value is right for a page (the page has gold for the field).
+    # The cleaner's own decision, given the candidates and their scores.
+    picker: Callable[[list[Candidate], np.ndarray], object]
+    # Whether a value is right for a page (the page has gold for the field).
     is_right: Callable[[object, GoldPage], bool]
     has_gold: Callable[[GoldPage], bool]
-    threshold_key: str
 
 
 TASKS = {
     "title": FieldTask(
         title_candidates,
+        pick_title,
         lambda value, page: fold(value) == fold(page.title),
         lambda page: bool(fold(page.title)),
-        "title_min_score",
     ),
     "author": FieldTask(
         author_candidates,
-        lambda value, page: fold(page.author) in fold(value),
+        pick_author,
+        lambda value, page: bool(fold(value)) and fold(page.author) in fold(value),
         lambda page: bool(fold(page.author)),
-        "author_min_score",
     ),
     "published": FieldTask(
         published_candidates,
+        pick_published,
         lambda value, page: on_day(value, gold_day(page), tolerant=True),
         lambda page: gold_day(page) is not None,
-        "published_min_score",
     ),
 }
 
@@ -150,38 +155,36 @@ def to_forest(model, name: str, names: list[str]) -> ObliviousForest:
     return ObliviousForest.from_catboost(name, exported, names)
 
 
-def page_scores(listed, field, owners, scores, threshold: float) -> dict[str, float]:
-    """Page-level accuracy of taking the top candidate, and how often a value is stated wrongly."""
+def page_choices(listed, field, owners, scored) -> dict[str, object]:
+    """The value the cleaner states for each page, given the candidates' scores."""
     task = TASKS[field]
-    best: dict[int, tuple[float, bool]] = {}
-    for owner, score, right in zip(owners, scores, _rights(listed, field), strict=True):
-        if owner not in best or score > best[owner][0]:
-            best[owner] = (score, right)
-    right = judged = oracle = extra = without = 0
+    choices = {}
     for index, item in enumerate(listed):
-        score, is_right = best.get(index, (-1.0, False))
-        stated = score >= threshold
+        candidates = item.candidates[field]
+        mine = scored[owners == index] if candidates else np.zeros(0)
+        choices[item.page.page_id] = task.picker(candidates, mine) if candidates else None
+    return choices
+
+
+def page_scores(listed, field, choices) -> dict[str, float]:
+    """Page-level accuracy of the choices, and how often a value is stated without gold."""
+    task = TASKS[field]
+    right = judged = oracle = extra = without = 0
+    for item in listed:
+        value = choices[item.page.page_id]
         if task.has_gold(item.page):
             judged += 1
-            right += stated and is_right
+            right += value is not None and task.is_right(value, item.page)
             oracle += any(task.is_right(c.value, item.page) for c in item.candidates[field])
         else:
             without += 1
-            extra += stated
+            extra += value is not None
     return {
         "accuracy": right / judged,
         "oracle": oracle / judged,
         "pages": judged,
         "false_positive": extra / without if without else float("nan"),
     }
-
-
-def _rights(listed, field):
-    task = TASKS[field]
-    for item in listed:
-        gold = task.has_gold(item.page)
-        for candidate in item.candidates[field]:
-            yield gold and task.is_right(candidate.value, item.page)
 
 
 def grouped_folds(listed, owners, folds: int) -> list[np.ndarray]:
@@ -194,9 +197,12 @@ def grouped_folds(listed, owners, folds: int) -> list[np.ndarray]:
     return [page_part[owners] == part for part in range(folds)]
 
 
-def evaluate_field(listed, field: str, iterations: int, save: bool) -> None:
+def evaluate_field(listed, field: str, iterations: int, save: bool) -> dict[str, object]:
+    """Train, cross-validate and (unless told not to) save one field's scorer.
+
+    Returns the value chosen for each page by the cross-validated scorers.
+    """
     names, matrix, labels, owners = table(listed, field)
-    threshold = thresholds("fields")[TASKS[field].threshold_key]
     print(f"\n== {field}: {len(labels)} candidates, {labels.sum()} right, {len(names)} features")
     cv_scores = np.zeros(len(labels))
     for test in grouped_folds(listed, owners, FOLDS):
@@ -206,8 +212,9 @@ def evaluate_field(listed, field: str, iterations: int, save: bool) -> None:
     model = train(matrix, labels, iterations)
     forest = to_forest(model, f"fields_{field}", names)
     in_sample = forest.probability(matrix)
+    cv_choices = page_choices(listed, field, owners, cv_scores)
     for label, scores in (("in-sample", in_sample), ("domain-grouped 5-fold CV", cv_scores)):
-        result = page_scores(listed, field, owners, scores, threshold)
+        result = page_scores(listed, field, page_choices(listed, field, owners, scores))
         candidate_accuracy = ((scores >= 0.5) == labels).mean()
         print(
             f"  {label:<26} page accuracy {result['accuracy']:.3f} (oracle {result['oracle']:.3f},"
@@ -220,6 +227,7 @@ def evaluate_field(listed, field: str, iterations: int, save: bool) -> None:
         target = Path(str(data_file(f"models/fields_{field}.json")))
         target.write_text(json.dumps(forest.to_json()) + "\n")
         print(f"  saved {target}")
+    return cv_choices
 
 
 def main() -> None:
@@ -229,11 +237,24 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--no-save", action="store_true")
+    parser.add_argument(
+        "--cv-out",
+        type=Path,
+        default=None,
+        help="write the cross-validated choice of every page here (JSON, for eval_fields --cv)",
+    )
     arguments = parser.parse_args()
     pages = load_pages(arguments.data, arguments.limit)
     listed = list_candidates(pages, page_domains(arguments.data), arguments.fields)
+    choices: dict[str, dict[str, object]] = {item.page.page_id: {} for item in listed}
     for field in arguments.fields:
-        evaluate_field(listed, field, arguments.iterations, not arguments.no_save)
+        for page_id, value in evaluate_field(
+            listed, field, arguments.iterations, not arguments.no_save
+        ).items():
+            choices[page_id][field] = value.isoformat() if isinstance(value, datetime) else value
+    if arguments.cv_out:
+        arguments.cv_out.write_text(json.dumps(choices, ensure_ascii=False, indent=0))
+        print(f"\ncross-validated choices written to {arguments.cv_out}")
 
 
 if __name__ == "__main__":

@@ -22,13 +22,14 @@ from functools import cache
 from html import unescape
 from typing import Any
 
+import numpy as np
 from lxml.etree import XPath, _Element
 
 from cleaner.blocks.block import Kind
 from cleaner.fields.dates import find_dates
 from cleaner.fields.lines import fold_quotes
 from cleaner.fields.page import PageView
-from cleaner.fields.ranking import Candidate, best_candidate
+from cleaner.fields.ranking import Candidate, scores, top
 from cleaner.fields.structured import PageMetadata, microdata_value, squeeze
 from cleaner.labelling.phrases import phrase_book
 from cleaner.resources import load_yaml, thresholds
@@ -537,7 +538,25 @@ def author_candidates(view: PageView) -> list[Candidate[str]]:
     ]
 
 
+def pick_author(candidates: list[Candidate[str]], scored: np.ndarray) -> str | None:
+    """The name scored highest, when its score is high enough.
+
+    When the page writes that name together with its other declared
+    authors ("Ann Lee and Bo Chan"), the names are given as written there.
+    """
+    chosen = top(candidates, scored, thresholds("fields")["author_min_score"])
+    if chosen is None:
+        return None
+    key = fold_quotes(chosen.value)
+    spans = (
+        candidate.value
+        for candidate in candidates
+        if candidate.features["from_span_of_names"] and key in fold_quotes(candidate.value)
+    )
+    return next(spans, chosen.value)
+
+
 def choose_author(view: PageView) -> str | None:
-    """The name the scorer ranks first, when its score is high enough."""
-    threshold = thresholds("fields")["author_min_score"]
-    return best_candidate(author_candidates(view), MODEL, threshold)
+    """The page's author(s), as the scorer ranks the candidates."""
+    candidates = author_candidates(view)
+    return pick_author(candidates, scores(candidates, MODEL))

@@ -23,10 +23,12 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from cleaner.blocks.block import Kind
 from cleaner.fields.dates import find_dates, numeric_order, parse_date
 from cleaner.fields.page import PageView
-from cleaner.fields.ranking import Candidate, best_candidate
+from cleaner.fields.ranking import Candidate, scores, top
 from cleaner.fields.structured import microdata_value
 from cleaner.resources import load_yaml, thresholds
 
@@ -267,7 +269,13 @@ def published_candidates(view: PageView) -> list[Candidate[datetime]]:
     ]
 
 
+def pick_published(candidates: list[Candidate[datetime]], scored: np.ndarray) -> datetime | None:
+    """The day scored highest, when its score is high enough."""
+    chosen = top(candidates, scored, thresholds("fields")["published_min_score"])
+    return chosen.value if chosen else None
+
+
 def choose_published(view: PageView) -> datetime | None:
-    """The day the scorer ranks first, when its score is high enough."""
-    threshold = thresholds("fields")["published_min_score"]
-    return best_candidate(published_candidates(view), MODEL, threshold)
+    """The page's publication time, as the scorer ranks the candidate days."""
+    candidates = published_candidates(view)
+    return pick_published(candidates, scores(candidates, MODEL))

@@ -45,16 +45,22 @@ def feature_matrix(candidates: Sequence[Candidate], names: Sequence[str]) -> np.
     return np.array(rows, dtype=float).reshape(len(candidates), len(names))
 
 
-def best_candidate(
-    candidates: Sequence[Candidate[Value]], model_file: str, min_probability: float
-) -> Value | None:
-    """The value of the highest-scored candidate, or None if no score reaches ``min_probability``.
+def scores(candidates: Sequence[Candidate], model_file: str) -> np.ndarray:
+    """The scorer's probability that each candidate is the field's value."""
+    if not candidates:
+        return np.zeros(0)
+    forest = load_forest(model_file)
+    return forest.probability(feature_matrix(candidates, forest.feature_names))
+
+
+def top(
+    candidates: Sequence[Candidate[Value]], scored: np.ndarray, min_score: float
+) -> Candidate[Value] | None:
+    """The highest-scored candidate, or None if no score reaches ``min_score``.
 
     Ties keep the earlier candidate: candidate lists are in order of trust.
     """
     if not candidates:
         return None
-    forest = load_forest(model_file)
-    scores = forest.probability(feature_matrix(candidates, forest.feature_names))
-    best = int(np.argmax(scores))
-    return candidates[best].value if scores[best] >= min_probability else None
+    best = int(np.argmax(scored))
+    return candidates[best] if scored[best] >= min_score else None

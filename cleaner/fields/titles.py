@@ -20,14 +20,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import urlsplit
 
+import numpy as np
 from lxml.etree import XPath, _Element
 
 from cleaner.blocks.block import Kind
 from cleaner.fields.lines import fold_quotes
 from cleaner.fields.page import PageView
-from cleaner.fields.ranking import Candidate, best_candidate
+from cleaner.fields.ranking import Candidate, scores, top
 from cleaner.fields.structured import squeeze
-from cleaner.resources import load_yaml
+from cleaner.resources import load_yaml, thresholds
 
 MODEL = "fields_title.json"
 _WORD = re.compile(r"\w+")
@@ -304,6 +305,13 @@ def title_candidates(view: PageView) -> list[Candidate[str]]:
     ]
 
 
+def pick_title(candidates: list[Candidate[str]], scored: np.ndarray) -> str | None:
+    """The title scored highest: every page has one when it states any."""
+    chosen = top(candidates, scored, thresholds("fields")["title_min_score"])
+    return chosen.value if chosen else None
+
+
 def choose_title(view: PageView) -> str | None:
-    """The title the scorer ranks first; every page has one when it states any."""
-    return best_candidate(title_candidates(view), MODEL, min_probability=0.0)
+    """The page's title, as the scorer ranks the candidates."""
+    candidates = title_candidates(view)
+    return pick_title(candidates, scores(candidates, MODEL))
