@@ -40,6 +40,8 @@ _URL_LIKE = re.compile(r"https?:|www\.|\.com\b|/|@")
 # word with digits is a user name ("paulb203").
 _LONG_NUMBER = re.compile(r"\d{3}")
 _NAME_PROP = XPath(".//*[@itemprop='name']")
+# A user name rather than a name: digits, joining marks or no capital letter.
+_HANDLE = re.compile(r"\d|[_.\-]|^[^A-Z]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _JOINER = re.compile(r",|&|\sand\s|\sund\s|\set\s|\sy\s", re.IGNORECASE)
 _PERSON = "person"
@@ -500,6 +502,7 @@ def _features(
         "words": float(len(words)),
         "chars": float(len(text)),
         "capitalised": float(all(word[0].isupper() for word in words if word[0].isalpha())),
+        "handle_like": float(len(words) == 1 and bool(_HANDLE.search(text))),
         "has_joiner": float(bool(_JOINER.search(text))),
         "has_digit": float(any(char.isdigit() for char in text)),
         "names_site": float(view.site.names(text)),

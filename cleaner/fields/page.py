@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
@@ -22,6 +23,8 @@ from cleaner.fields.structured import PageMetadata, landmarks, read_metadata
 # The JSON-LD kinds of fields.yaml whose presence describes the page (features "ld_<kind>").
 _DECLARED_KINDS = ("article_types", "page_types", "product_types", "forum_types")
 _OPEN_GRAPH_TYPES = ("article", "website", "product")
+_SLUG_WORD = re.compile(r"[^\W_]+")
+_URL_DATE = re.compile(r"/(?:19|20)\d{2}[/-]\d{1,2}[/-]")
 # The start of a line that writes a four-digit number.
 _DATED_LINE = re.compile(r"\n(?=[^\n]*\d{4})")
 
@@ -82,10 +85,26 @@ class PageView:
         ]
 
     @cached_property
+    def slug(self) -> str:
+        """The words of the last segment of the URL's path ("/blog/best-cameras-2025/")."""
+        try:
+            path = urlsplit(self.url or "").path.rstrip("/")
+        except ValueError:
+            return ""
+        return " ".join(_SLUG_WORD.findall(path.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+
+    @cached_property
     def kind_features(self) -> dict[str, float]:
-        """What the page declares itself to be, as features shared by every candidate."""
+        """What kind of page this is, as features shared by every candidate of every field.
+
+        What the page declares (Open Graph and JSON-LD types), and what marks an
+        article: prose (long blocks), a long slug, a date in the URL.
+        """
         features = {f"og_{kind}": float(self.open_graph_type == kind) for kind in _OPEN_GRAPH_TYPES}
         for kind in _DECLARED_KINDS:
             features[f"ld_{kind}"] = float(any(self.metadata.nodes_of_kind(kind)))
         features["page_blocks"] = float(len(self.blocks))
+        features["long_blocks"] = float(len(self.blocks) - len(self.lines.blocks))
+        features["slug_words"] = float(len(self.slug.split()))
+        features["url_has_date"] = float(bool(_URL_DATE.search(self.url or "")))
         return features

@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from urllib.parse import urlsplit
 
 import numpy as np
 from lxml.etree import XPath, _Element
@@ -257,19 +256,6 @@ def _features(key: str, evidence: _Evidence, view: PageView, reference: dict) ->
     return features | reference["page"]
 
 
-def _slug_words(url: str | None) -> set[str]:
-    """The words of the last segment of the URL's path ("/blog/best-cameras-2025/")."""
-    if not url:
-        return set()
-    try:
-        path = urlsplit(url).path.rstrip("/")
-    except ValueError:
-        return set()
-    slug = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    words = _words(slug.replace("_", " "))
-    return words if len(words) >= _MIN_SLUG_WORDS else set()
-
-
 def _reference(found: dict[str, _Evidence], view: PageView) -> dict:
     """What candidates are compared with: each source's whole texts, the blocks, the URL."""
     firsts: dict[str, str] = {}
@@ -282,7 +268,7 @@ def _reference(found: dict[str, _Evidence], view: PageView) -> dict:
         "folded_wholes": [fold_quotes(text) for text in firsts.values()],
         "shown": shown,
         "word_sets": {name: _words(firsts.get(name, "")) for name in ("h1", "document", "og")}
-        | {"slug": _slug_words(view.url)},
+        | {"slug": _words(view.slug) if len(view.slug.split()) >= _MIN_SLUG_WORDS else set()},
         "page": view.kind_features
         | {
             "h1_count": float(len(view.elements["h1"])),
