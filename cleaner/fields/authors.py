@@ -60,9 +60,6 @@ _MAX_MARKS = 24
 # Attribute values are joined with a character no HTML attribute holds.
 _SEPARATOR = "\x00"
 _COUNT_ELEMENTS = XPath("count(descendant::*)")
-# The most elements the region scanned for bylines may hold (the headline's parent is
-# scanned whatever its size).
-_REGION_ELEMENTS = 1000
 # The sources of a name; each gives a feature "from_<source>".
 SOURCES = (
     "ld_article_person",
@@ -101,13 +98,6 @@ _AUTHOR_SOURCES = frozenset(
 )
 _DECLARED_SOURCES = frozenset({"ld_article_person", "meta", "microdata", "rel_author"})
 _DATELINE_PIECES = re.compile(r"\s[|·•—–-]\s|[|·•]|,\s")
-# How many names of one source are candidates (forum pages list hundreds of users).
-_PER_SOURCE = 4
-# A short block this near the headline (in blocks) may be an unmarked byline.
-_NEAR_HEADLINE = (-4, 12)
-_NEAR_HEADLINE_MAX_WORDS = 4
-# Without a headline, datelines are looked for in this many blocks from the top.
-_TOP_BLOCKS = 40
 
 
 @cache
@@ -268,14 +258,15 @@ class _Names:
     def __init__(self) -> None:
         self.found: dict[str, _Evidence] = {}
         self.counts: dict[str, int] = {}
+        self.per_source = thresholds("fields")["author_names_per_source"]
 
     def full(self, source: str) -> bool:
         """Whether ``source`` has given all the names it may."""
-        return self.counts.get(source, 0) >= _PER_SOURCE
+        return self.counts.get(source, 0) >= self.per_source
 
     def add(self, source: str, raw: str | None, block: int | None = None) -> None:
         name = clean_byline(raw) if raw else None
-        if name is None or self.counts.get(source, 0) >= _PER_SOURCE:
+        if name is None or self.full(source):
             return
         evidence = self.found.setdefault(fold_quotes(name), _Evidence(name))
         if source not in evidence.sources:
@@ -348,8 +339,9 @@ def _region(view: PageView) -> _Element:
     if headline is None:
         return root
     region = headline.getparent()
+    most = thresholds("fields")["author_region_elements"]
     for ancestor in region.iterancestors():
-        if ancestor is root or _COUNT_ELEMENTS(ancestor) > _REGION_ELEMENTS:
+        if ancestor is root or _COUNT_ELEMENTS(ancestor) > most:
             break
         region = ancestor
     return region
@@ -420,14 +412,19 @@ def _shown_in_blocks(names: _Names, view: PageView, headline: int | None) -> Non
     for match in patterns.copyright.finditer(lines.folded):
         names.add("copyright", lines.rest_of_line(match.end(), folded=True), None)
     max_chars = _rules()["max_chars"]
-    low, high = _NEAR_HEADLINE if headline is not None else (0, _TOP_BLOCKS)
+    limits = thresholds("fields")
+    if headline is None:
+        low, high = 0, limits["author_top_blocks"]
+    else:
+        low = -limits["author_blocks_before_headline"]
+        high = limits["author_blocks_after_headline"]
     start = headline or 0
     dated = set(view.dated_blocks)
     for index in range(max(0, start + low), min(len(blocks), start + high)):
         text = blocks[index].text
         if index == headline:
             continue
-        if len(text.split()) <= _NEAR_HEADLINE_MAX_WORDS and headline is not None:
+        if len(text.split()) <= limits["author_unmarked_max_words"] and headline is not None:
             names.add("near_headline", text, index)
         elif len(text) <= max_chars and index in dated:
             _dateline_names(names, text, index)
@@ -550,11 +547,12 @@ def pick_author(candidates: list[Candidate[str]], scored: np.ndarray) -> str | N
     chosen = top(candidates, scored, thresholds("fields")["author_min_score"])
     if chosen is None:
         return None
-    key = fold_quotes(chosen.value)
+    parts = [part.strip() for part in _JOINER.split(fold_quotes(chosen.value))]
     spans = (
         candidate.value
         for candidate in candidates
-        if candidate.features["from_span_of_names"] and key in fold_quotes(candidate.value)
+        if candidate.features["from_span_of_names"]
+        and all(part in fold_quotes(candidate.value) for part in parts if part)
     )
     return next(spans, chosen.value)
 

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from cleaner.blocks.block import Block
+from cleaner.resources import thresholds
 
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("…", "..."))
-# Blocks up to this long are lines (headings, bylines, datelines), not prose.
-SHORT_BLOCK_CHARS = 240
 
 
 def fold(text: str | None) -> str:
@@ -53,9 +52,8 @@ class Lines:
 
     @classmethod
     def of(cls, blocks: list[Block]) -> Lines:
-        indices = [
-            index for index, block in enumerate(blocks) if len(block.text) <= SHORT_BLOCK_CHARS
-        ]
+        longest = thresholds("fields")["short_block_chars"]
+        indices = [index for index, block in enumerate(blocks) if len(block.text) <= longest]
         if not indices:
             return cls("", "", (), (), ())
         # Joined with a mark no text holds first, so that newlines inside a text go.

@@ -32,7 +32,6 @@ from cleaner.resources import load_yaml, thresholds
 MODEL = "fields_title.json"
 _WORD = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_MAX_TITLE_WORDS = 40
 _MIN_SLUG_WORDS = 2
 # A heading's surroundings, its eight nearest ancestors, read as strings and booleans
 # (making element objects is what costs in lxml).
@@ -45,10 +44,7 @@ _IN_CHROME_TAGS = XPath(
     " or self::aside])"
 )
 _IN_LINK = XPath("boolean(ancestor::a)")
-# A title cut into more pieces than this yields only its prefixes and suffixes.
-_MAX_PIECES_FOR_RUNS = 6
 # How many headings of each level are candidates.
-_HEADINGS_PER_LEVEL = {"h1": 4, "h2": 3}
 # The sources of a title, in order of trust; each gives features "<source>_whole/_part".
 SOURCES = ("og", "twitter", "meta", "ld_headline", "ld_name", "document", "h1", "h2")
 # Separator marks after or before a segment, grouped: the group names a feature.
@@ -134,8 +130,9 @@ def _headings(view: PageView) -> Iterator[_Stated]:
     for rank, index in enumerate(titles):
         yield _Stated("h1", view.blocks[index].text, rank)
     rank = len(titles)
-    for tag, limit in _HEADINGS_PER_LEVEL.items():
-        for index, heading in enumerate(view.elements[tag][:limit]):
+    limits = thresholds("fields")
+    for tag in ("h1", "h2"):
+        for index, heading in enumerate(view.elements[tag][: limits[f"title_{tag}s"]]):
             yield _Stated(
                 tag, heading.text_content(), rank + index if tag == "h1" else index, heading
             )
@@ -144,11 +141,12 @@ def _headings(view: PageView) -> Iterator[_Stated]:
 def _runs(pieces: list[str]) -> Iterator[tuple[int, int]]:
     """The (start, end) of every run of consecutive pieces, the whole excepted."""
     count = len(pieces)
+    most = thresholds("fields")["title_runs_max_pieces"]
     for start in range(count):
         for end in range(start + 1, count + 1):
             if (start, end) == (0, count):
                 continue
-            if count > _MAX_PIECES_FOR_RUNS and start != 0 and end != count:
+            if count > most and start != 0 and end != count:
                 continue
             yield start, end
 
@@ -161,9 +159,10 @@ def _gather(view: PageView) -> dict[str, _Evidence]:
     """
     found: dict[str, _Evidence] = {}
     site = view.site
+    longest = thresholds("fields")["title_max_words"]
     for stated in _stated_titles(view):
         text = tidy_title(stated.text)
-        if not text or len(text.split()) > _MAX_TITLE_WORDS * 2:
+        if not text or len(text.split()) > longest * 2:
             continue
         evidence = found.setdefault(fold_quotes(text), _Evidence(text))
         evidence.whole.add(stated.source)
@@ -279,10 +278,11 @@ def _reference(found: dict[str, _Evidence], view: PageView) -> dict:
 
 def title_candidates(view: PageView) -> list[Candidate[str]]:
     """Every title the page offers, with the features the scorer reads."""
+    longest = thresholds("fields")["title_max_words"]
     found = {
         key: evidence
         for key, evidence in _gather(view).items()
-        if len(evidence.text.split()) <= _MAX_TITLE_WORDS and any(char.isalnum() for char in key)
+        if len(evidence.text.split()) <= longest and any(char.isalnum() for char in key)
     }
     reference = _reference(found, view)
     return [
