@@ -68,8 +68,9 @@ TASKS = {
         lambda value, page: fold(value) == fold(page.title),
         lambda page: bool(fold(page.title)),
     ),
+    # The date scorer's confidence is filled in by ``date_confidence`` once it is trained.
     "author": FieldTask(
-        author_candidates,
+        lambda view: author_candidates(view, dated=float("nan")),
         pick_author,
         lambda value, page: bool(fold(value)) and fold(page.author) in fold(value),
         lambda page: bool(fold(page.author)),
@@ -197,10 +198,13 @@ def grouped_folds(listed, owners, folds: int) -> list[np.ndarray]:
     return [page_part[owners] == part for part in range(folds)]
 
 
-def evaluate_field(listed, field: str, iterations: int, save: bool) -> dict[str, object]:
+def evaluate_field(
+    listed, field: str, iterations: int, save: bool
+) -> tuple[dict[str, object], np.ndarray]:
     """Train, cross-validate and (unless told not to) save one field's scorer.
 
-    Returns the value chosen for each page by the cross-validated scorers.
+    Returns the value chosen for each page by the cross-validated scorers,
+    and their scores of the candidates.
     """
     names, matrix, labels, owners = table(listed, field)
     print(f"\n== {field}: {len(labels)} candidates, {labels.sum()} right, {len(names)} features")
@@ -227,7 +231,21 @@ def evaluate_field(listed, field: str, iterations: int, save: bool) -> dict[str,
         target = Path(str(data_file(f"models/fields_{field}.json")))
         target.write_text(json.dumps(forest.to_json()) + "\n")
         print(f"  saved {target}")
-    return cv_choices
+    return cv_choices, cv_scores
+
+
+def date_confidence(listed, cv_scores: np.ndarray) -> None:
+    """Give the author candidates the date scorer's confidence in their page.
+
+    The cross-validated confidence is used, for training as for testing: it
+    is what the date scorer says of pages it has not seen, as in use.
+    """
+    _, _, _, owners = table(listed, "published")
+    for index, item in enumerate(listed):
+        mine = cv_scores[owners == index]
+        confidence = float(mine.max()) if len(mine) else 0.0
+        for candidate in item.candidates["author"]:
+            candidate.features["page_dated"] = confidence
 
 
 def main() -> None:
@@ -244,13 +262,19 @@ def main() -> None:
         help="write the cross-validated choice of every page here (JSON, for eval_fields --cv)",
     )
     arguments = parser.parse_args()
+    # The author scorer reads the date scorer's confidence: the date comes first.
+    fields = [field for field in ("title", "published", "author") if field in arguments.fields]
+    if "author" in fields and "published" not in fields:
+        fields.insert(0, "published")
     pages = load_pages(arguments.data, arguments.limit)
-    listed = list_candidates(pages, page_domains(arguments.data), arguments.fields)
+    listed = list_candidates(pages, page_domains(arguments.data), fields)
     choices: dict[str, dict[str, object]] = {item.page.page_id: {} for item in listed}
-    for field in arguments.fields:
-        for page_id, value in evaluate_field(
-            listed, field, arguments.iterations, not arguments.no_save
-        ).items():
+    for field in fields:
+        save = not arguments.no_save and field in arguments.fields
+        field_choices, cv_scores = evaluate_field(listed, field, arguments.iterations, save)
+        if field == "published":
+            date_confidence(listed, cv_scores)
+        for page_id, value in field_choices.items():
             choices[page_id][field] = value.isoformat() if isinstance(value, datetime) else value
     if arguments.cv_out:
         arguments.cv_out.write_text(json.dumps(choices, ensure_ascii=False, indent=0))

@@ -509,8 +509,12 @@ def _features(
     return features | {name: value for name, value in page.items() if not name.startswith("_")}
 
 
-def author_candidates(view: PageView) -> list[Candidate[str]]:
-    """Every name the page offers as its author's, with the features the scorer reads."""
+def author_candidates(view: PageView, dated: float) -> list[Candidate[str]]:
+    """Every name the page offers as its author's, with the features the scorer reads.
+
+    ``dated`` is how sure the date scorer is of the page's publication date:
+    dated pages are articles and posts, which have authors.
+    """
     names = _Names()
     _declared(names, view.metadata)
     headline = view.headline
@@ -525,6 +529,7 @@ def author_candidates(view: PageView) -> list[Candidate[str]]:
         ),
         "page_user_elements": float(names.counts.get("user_element", 0)),
         "page_has_headline": float(headline is not None),
+        "page_dated": dated,
         "_declared": [
             key
             for key, evidence in names.found.items()
@@ -557,7 +562,7 @@ def pick_author(candidates: list[Candidate[str]], scored: np.ndarray) -> str | N
     return next(spans, chosen.value)
 
 
-def choose_author(view: PageView) -> str | None:
-    """The page's author(s), as the scorer ranks the candidates."""
-    candidates = author_candidates(view)
+def choose_author(view: PageView, dated: float) -> str | None:
+    """The page's author(s), as the scorer ranks the candidates (see ``author_candidates``)."""
+    candidates = author_candidates(view, dated)
     return pick_author(candidates, scores(candidates, MODEL))

@@ -275,7 +275,21 @@ def pick_published(candidates: list[Candidate[datetime]], scored: np.ndarray) ->
     return chosen.value if chosen else None
 
 
-def choose_published(view: PageView) -> datetime | None:
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """The page's publication time, and the score of the best candidate day.
+
+    The score says how much the page reads as a dated article or post, which
+    the author scorer uses too.
+    """
+
+    published_at: datetime | None
+    confidence: float
+
+
+def date_page(view: PageView) -> Dating:
     """The page's publication time, as the scorer ranks the candidate days."""
     candidates = published_candidates(view)
-    return pick_published(candidates, scores(candidates, MODEL))
+    scored = scores(candidates, MODEL)
+    confidence = float(scored.max()) if len(scored) else 0.0
+    return Dating(pick_published(candidates, scored), confidence)
