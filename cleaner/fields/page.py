@@ -25,8 +25,8 @@ _DECLARED_KINDS = ("article_types", "page_types", "product_types", "forum_types"
 _OPEN_GRAPH_TYPES = ("article", "website", "product")
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _URL_DATE = re.compile(r"/(?:19|20)\d{2}[/-]\d{1,2}[/-]")
-# The start of a line that writes a four-digit number.
-_DATED_LINE = re.compile(r"\n(?=[^\n]*\d{4})")
+# A line's first four-digit number, and the rest of the line (so each line is found once).
+_DATED = re.compile(r"\d{4}[^\n]*")
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,7 @@ class PageView:
     def dated_blocks(self) -> list[int]:
         """The short blocks that write a four-digit number: the only ones that can hold a date."""
         lines = self.lines
-        return [
-            lines.blocks[lines.line_at(match.start() + 1)]
-            for match in _DATED_LINE.finditer(lines.text)
-        ]
+        return [lines.blocks[lines.line_at(match.start())] for match in _DATED.finditer(lines.text)]
 
     @cached_property
     def slug(self) -> str:
