@@ -151,6 +151,12 @@ def _line_patterns() -> _LinePatterns:
 
 
 @cache
+def _not_bylines() -> tuple[str, ...]:
+    """Words that make "... by X" a link or a quote, not a byline ("More posts by X")."""
+    return tuple(_rules()["not_byline_before"])
+
+
+@cache
 def _stop_pattern() -> re.Pattern[str]:
     stops = _rules()["stop_words"]
     words = "|".join(re.escape(word) for word in stops if word[0].isalpha())
@@ -403,7 +409,9 @@ def _shown_in_blocks(names: _Names, view: PageView, headline: int | None) -> Non
         names.add("by_prefix", lines.rest_of_line(match.end()), None)
     for pattern in patterns.inner:
         for match in pattern.finditer(lines.text):
-            if lines.line_at(match.start()) not in prefixed:
+            number = lines.line_at(match.start())
+            before = lines.text[lines.starts[number] : match.start()].casefold()
+            if number not in prefixed and not before.endswith(_not_bylines()):
                 names.add("by_prefix", lines.rest_of_line(match.end()), None)
     for match in patterns.label.finditer(lines.folded):
         index = lines.blocks[lines.line_at(match.start() + 1, folded=True)] + 1
