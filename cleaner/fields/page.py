@@ -9,6 +9,7 @@ They are gathered here once per page.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlsplit
@@ -80,6 +81,22 @@ class PageView:
         """The short blocks that write a four-digit number: the only ones that can hold a date."""
         lines = self.lines
         return [lines.blocks[lines.line_at(match.start())] for match in _DATED.finditer(lines.text)]
+
+    @cached_property
+    def prose(self) -> list[int]:
+        """The blocks too long to be lines: the prose of the page."""
+        short = set(self.lines.blocks)
+        return [index for index in range(len(self.blocks)) if index not in short]
+
+    def blocks_to_prose(self, index: int | None) -> float:
+        """How many blocks lie from block ``index`` to the next block of prose.
+
+        A headline, a byline and a dateline stand right above the article.
+        """
+        if index is None:
+            return float("nan")
+        after = bisect_right(self.prose, index)
+        return float(self.prose[after] - index) if after < len(self.prose) else float("nan")
 
     @cached_property
     def slug(self) -> str:

@@ -234,6 +234,7 @@ def _features(key: str, evidence: _Evidence, view: PageView, reference: dict) ->
         "agreeing_sources": float(len(evidence.whole)),
         "containing_sources": float(sum(key in whole for whole in reference["folded_wholes"])),
         "shown_at": shown_at / max(len(view.blocks), 1) if shown_at is not None else float("nan"),
+        "to_prose": view.blocks_to_prose(shown_at),
         "words": float(len(text.split())),
         "chars": float(len(text)),
         "upper_share": sum(map(str.isupper, text)) / letters if letters else 0.0,
