@@ -85,8 +85,7 @@ class PageView:
     @cached_property
     def prose(self) -> list[int]:
         """The blocks too long to be lines: the prose of the page."""
-        short = set(self.lines.blocks)
-        return [index for index in range(len(self.blocks)) if index not in short]
+        return sorted(set(range(len(self.blocks))).difference(self.lines.blocks))
 
     def blocks_to_prose(self, index: int | None) -> float:
         """How many blocks lie from block ``index`` to the next block of prose.
