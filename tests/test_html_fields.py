@@ -11,10 +11,11 @@ from lxml import etree
 
 from cleaner.blocks.block import Block
 from cleaner.blocks.html import parse_html, segment_html
-from cleaner.fields.authors import author_candidates, clean_byline
+from cleaner.fields.authors import author_candidates
 from cleaner.fields.dates import find_dates, numeric_order, parse_date
 from cleaner.fields.html import html_fields
 from cleaner.fields.lines import Lines
+from cleaner.fields.names import clean_byline
 from cleaner.fields.page import PageView
 from cleaner.fields.published import published_candidates
 from cleaner.fields.ranking import Candidate, feature_matrix, top

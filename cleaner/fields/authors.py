@@ -19,47 +19,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from html import unescape
 from typing import Any
 
 import numpy as np
-from lxml.etree import XPath, _Element
+from lxml.etree import XPath
 
 from cleaner.blocks.block import Kind
 from cleaner.fields.dates import find_dates
 from cleaner.fields.lines import fold_quotes
+from cleaner.fields.marked import marked_names
+from cleaner.fields.names import author_rules, clean_byline, handle_like
 from cleaner.fields.page import PageView
 from cleaner.fields.ranking import Candidate, scores, top
-from cleaner.fields.structured import PageMetadata, microdata_value, squeeze
-from cleaner.labelling.phrases import phrase_book
-from cleaner.resources import load_yaml, thresholds
+from cleaner.fields.structured import PageMetadata, microdata_value
+from cleaner.resources import thresholds
 
 MODEL = "fields_author.json"
-_URL_LIKE = re.compile(r"https?:|www\.|\.com\b|/|@")
-# Several words with a long number are a phone number or a count, not names; a single
-# word with digits is a user name ("paulb203").
-_LONG_NUMBER = re.compile(r"\d{3}")
 _NAME_PROP = XPath(".//*[@itemprop='name']")
-# A user name rather than a name: digits, joining marks or no capital letter.
-_HANDLE = re.compile(r"\d|[_.\-]|^[^A-Z]*$")
-_LETTER = re.compile(r"[^\W\d_]")
 _JOINER = re.compile(r",|&|\sand\s|\sund\s|\set\s|\sy\s", re.IGNORECASE)
 _PERSON = "person"
-_NOT_BYLINE_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "head"})
-# The classes and ids of elements, and the targets and relations of links: which of them
-# mark a name is decided in Python (one regular expression per value is much faster than
-# XPath predicates), and only those elements are fetched.
-_MARKING_ATTRIBUTES = XPath(
-    "descendant-or-self::*/@class | descendant-or-self::*/@id"
-    " | descendant-or-self::a/@href | descendant-or-self::a/@rel"
-)
-# The author names that forum software writes for its scripts.
-_DATA_AUTHORS = XPath("descendant-or-self::*/@data-author", smart_strings=False)
-# How many times one marking word is looked at (forum pages repeat "username" per post).
-_MAX_MARKS = 24
-# Attribute values are joined with a character no HTML attribute holds.
-_SEPARATOR = "\x00"
-_COUNT_ELEMENTS = XPath("count(descendant::*)")
 # The sources of a name; each gives a feature "from_<source>".
 SOURCES = (
     "ld_article_person",
@@ -100,22 +78,6 @@ _DECLARED_SOURCES = frozenset({"ld_article_person", "meta", "microdata", "rel_au
 _DATELINE_PIECES = re.compile(r"\s[|·•—–-]\s|[|·•]|,\s")
 
 
-@cache
-def _rules() -> dict[str, Any]:
-    return load_yaml("fields.yaml")["author"]
-
-
-@cache
-def _prefix_pattern() -> re.Pattern[str]:
-    rules = _rules()
-    spaced = "|".join(re.escape(prefix) for prefix in sorted(rules["prefixes"], key=len)[::-1])
-    glued = "|".join(re.escape(prefix) for prefix in rules["glued_prefixes"])
-    # "ByAnn Lee" (inline elements glued together) counts; "Bystander" does not.
-    return re.compile(
-        rf"^(?:(?:{spaced})(?:\s+|(?<=:))|(?:{glued})(?-i:(?=[A-Z][a-z])))", re.IGNORECASE
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class _LinePatterns:
     """Patterns run once over a page's short lines (see ``lines``), each starting with a literal
@@ -131,7 +93,7 @@ class _LinePatterns:
 
 @cache
 def _line_patterns() -> _LinePatterns:
-    rules = _rules()
+    rules = author_rules()
     prefixes = sorted(rules["prefixes"], key=len, reverse=True)
     spaced = "|".join(re.escape(prefix) for prefix in prefixes)
     labels = "|".join(re.escape(prefix.rstrip(":")) for prefix in prefixes)
@@ -153,100 +115,7 @@ def _line_patterns() -> _LinePatterns:
 @cache
 def _not_bylines() -> tuple[str, ...]:
     """Words that make "... by X" a link or a quote, not a byline ("More posts by X")."""
-    return tuple(_rules()["not_byline_before"])
-
-
-@cache
-def _stop_pattern() -> re.Pattern[str]:
-    stops = _rules()["stop_words"]
-    words = "|".join(re.escape(word) for word in stops if word[0].isalpha())
-    marks = "".join(re.escape(word) for word in stops if not word[0].isalpha())
-    months = "|".join(re.escape(name) for name in phrase_book().month_numbers)
-    # A word, a mark between spaces, a bullet, a number ("12 posts") or a date ("Jan. 3"):
-    # the names end there.
-    return re.compile(
-        rf"\s(?:{words})\b|\s[{marks}]\s|[|•·]|\s\d|\s(?:{months})\.?\s*\d", re.IGNORECASE
-    )
-
-
-@cache
-def _element_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Class or id words of byline elements, and of forum user-name elements."""
-    rules = _rules()
-    return (
-        re.compile("|".join(re.escape(word) for word in rules["element_words"])),
-        re.compile("|".join(re.escape(word) for word in rules["user_element_words"])),
-    )
-
-
-def _marks() -> list[str]:
-    """Stems of the words and paths that mark a name ("user" for "username", "/users/")."""
-    return _rules()["marking_stems"]
-
-
-def _marked_positions(text: str) -> list[int]:
-    """Where a marking word or path is written in ``text``, in order.
-
-    ``str.find`` per stem is several times faster than one regular
-    expression of all the words on the long texts of attribute values.
-    """
-    positions = []
-    for mark in _marks():
-        position = text.find(mark)
-        found = 0
-        while position >= 0 and found < _MAX_MARKS:
-            positions.append(position)
-            found += 1
-            position = text.find(mark, position + 1)
-    return sorted(positions)
-
-
-@cache
-def _link_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Paths of links to an author's page, and to a user's profile."""
-    rules = _rules()
-    return (
-        re.compile("|".join(re.escape(path) for path in rules["author_paths"])),
-        re.compile("|".join(re.escape(path) for path in rules["user_paths"])),
-    )
-
-
-def looks_like_names(text: str) -> bool:
-    """Capitalised words, with particles ("van", "and") between: how names are written.
-
-    A single lower-case word passes (forum user names are written so); a
-    month name alone does not.
-    """
-    words = text.split()
-    if len(words) == 1:
-        return words[0].casefold().rstrip(".") not in phrase_book().month_numbers
-    particles = _rules()["name_particles"]
-    return all(
-        not word[0].isalpha() or word[0].isupper() or word.casefold() in particles for word in words
-    )
-
-
-def clean_byline(text: str) -> str | None:
-    """The name(s) in a byline: prefix, date, role and trailing note removed; None if none."""
-    rules = _rules()
-    text = squeeze(unescape(text))
-    text = _prefix_pattern().sub("", text, count=1).strip(" :,-")
-    stop = _stop_pattern().search(text)
-    if stop is not None:
-        text = text[: stop.start()]
-    text = text.strip(" ,:;-–—|·•")
-    if (
-        not text
-        or not _LETTER.search(text)
-        or len(text) > rules["max_chars"]
-        or len(text.split()) > rules["max_words"]
-        or _URL_LIKE.search(text)
-        or (" " in text and _LONG_NUMBER.search(text))
-        or text.casefold() in rules["not_names"]
-        or not looks_like_names(text)
-    ):
-        return None
-    return text
+    return tuple(author_rules()["not_byline_before"])
 
 
 @dataclass(slots=True)
@@ -269,6 +138,10 @@ class _Names:
     def full(self, source: str) -> bool:
         """Whether ``source`` has given all the names it may."""
         return self.counts.get(source, 0) >= self.per_source
+
+    def wanted(self, source: str) -> bool:
+        """Whether ``source`` may still give names."""
+        return not self.full(source)
 
     def add(self, source: str, raw: str | None, block: int | None = None) -> None:
         name = clean_byline(raw) if raw else None
@@ -303,7 +176,7 @@ def _linked_names(value: Any, metadata: PageMetadata) -> Iterator[tuple[str, boo
 
 def _declared(names: _Names, metadata: PageMetadata) -> None:
     """Names the page declares: JSON-LD authors, people, meta tags, microdata."""
-    rules = _rules()
+    rules = author_rules()
     article_nodes = set(map(id, metadata.nodes_of_kind("article_types")))
     people: list[str] = []
     for node in metadata.linked_data:
@@ -332,68 +205,6 @@ def _declared(names: _Names, metadata: PageMetadata) -> None:
         names.add("microdata", microdata_value(named[0] if named else element))
 
 
-def _region(view: PageView) -> _Element:
-    """The part of the page where a byline is written: around the headline, else the body.
-
-    The headline's ancestors are climbed while they hold few elements; the
-    byline, and a forum thread's first post, sit in the container that holds
-    the headline, and scanning only it keeps the scan cheap.
-    """
-    body = view.document.find("body")
-    root = body if body is not None else view.document
-    headline = next(iter(view.elements["h1"]), None)
-    if headline is None:
-        return root
-    region = headline.getparent()
-    most = thresholds("fields")["author_region_elements"]
-    for ancestor in region.iterancestors():
-        if ancestor is root or _COUNT_ELEMENTS(ancestor) > most:
-            break
-        region = ancestor
-    return region
-
-
-def _shown_in_elements(names: _Names, view: PageView) -> None:
-    """Names in byline or user-name elements, and in links to author or user pages.
-
-    The classes, ids, link targets and relations of the region are searched
-    as one text; only the few values that hold a marking word are looked at
-    one by one.
-    """
-    region = _region(view)
-    for value in _DATA_AUTHORS(region):
-        names.add("data_author", value)
-    attributes = _MARKING_ATTRIBUTES(region)
-    joined = _SEPARATOR.join(attributes).lower()
-    number, counted = 0, 0
-    for position in _marked_positions(joined):
-        if position < counted:
-            continue  # a second mark in the same value
-        number += joined.count(_SEPARATOR, counted, position)
-        counted = joined.find(_SEPARATOR, position) % (len(joined) + 1)
-        attribute = attributes[number]
-        source = _marked_source(attribute.attrname, attribute.lower())
-        if source is not None and not names.full(source):
-            element = attribute.getparent()
-            if element.tag not in _NOT_BYLINE_TAGS:
-                names.add(source, element.text_content())
-
-
-def _marked_source(attribute: str, value: str) -> str | None:
-    """The source a marked attribute names, if it names one: a byline, a user, an author link."""
-    byline_words, user_words = _element_words()
-    author_path, user_path = _link_patterns()
-    if attribute == "href":
-        if author_path.search(value):
-            return "author_link"
-        return "user_link" if user_path.search(value) else None
-    if attribute == "rel":
-        return "rel_author" if "author" in value else None
-    if byline_words.search(value):
-        return "byline_element"
-    return "user_element" if user_words.search(value) else None
-
-
 def _shown_in_blocks(names: _Names, view: PageView, headline: int | None) -> None:
     """Bylines the reader sees: "By ..." lines, names under a label, names by the headline."""
     lines, blocks = view.lines, view.blocks
@@ -419,7 +230,7 @@ def _shown_in_blocks(names: _Names, view: PageView, headline: int | None) -> Non
             names.add("after_label", blocks[index].text, index)
     for match in patterns.copyright.finditer(lines.folded):
         names.add("copyright", lines.rest_of_line(match.end(), folded=True), None)
-    max_chars = _rules()["max_chars"]
+    max_chars = author_rules()["max_chars"]
     limits = thresholds("fields")
     if headline is None:
         low, high = 0, limits["author_top_blocks"]
@@ -507,7 +318,7 @@ def _features(
         "words": float(len(words)),
         "chars": float(len(text)),
         "capitalised": float(all(word[0].isupper() for word in words if word[0].isalpha())),
-        "handle_like": float(len(words) == 1 and bool(_HANDLE.search(text))),
+        "handle_like": float(handle_like(text)),
         "has_joiner": float(bool(_JOINER.search(text))),
         "has_digit": float(any(char.isdigit() for char in text)),
         "names_site": float(view.site.names(text)),
@@ -527,7 +338,8 @@ def author_candidates(view: PageView, dated: float) -> list[Candidate[str]]:
     _declared(names, view.metadata)
     headline = view.headline
     _shown_in_blocks(names, view, headline)
-    _shown_in_elements(names, view)
+    for source, text in marked_names(view, names.wanted):
+        names.add(source, text)
     for value in view.metadata.meta_values(["og:site_name"]):
         names.add("site_name", value)
     _spans_of_names(names, view)
