@@ -1,11 +1,18 @@
 """How well the HTML fields (title, author, publication day) match WCXB's gold.
 
-Usage: python bench/eval_fields.py [--data DIR] [--traf CACHE] [--limit N]
+Usage: python bench/eval_fields.py [--data DIR] [--traf CACHE] [--cv CHOICES] [--limit N]
+       [--misses title|author|day]
 
 For each field, over the pages whose gold has it: the share we get right, and
 trafilatura's share from its cached metadata (``--traf``, a JSON of
 ``{id: {title, author, date}}``), overall and per page type; then how often we
 state a field the gold lacks, and the CPU time of ``html_fields`` per page.
+
+The scorers are trained on this very set, so ``html_fields`` here is an
+in-sample figure. ``--cv`` takes the choices that ``bench/train_fields.py
+--cv-out`` made with scorers trained on other domains only (5-fold,
+grouped by domain) and prints them in a column of their own: that is the
+figure to expect on unseen sites.
 
 Right means: a title equal to the gold after folding case and white space; an
 author whose folded text contains the gold name; a publication time on the
@@ -34,6 +41,7 @@ from cleaner.fields.html import html_fields
 
 DEFAULT_TRAF = Path("/work/exp/cache/trafilatura_default.json")
 FIELDS = ("title", "author", "day", "utc day")
+SIDE_NAMES = {"ours": "ours in-sample", "cv": "ours domain-CV", "theirs": "trafilatura"}
 
 
 def fold(text: str | None) -> str:
@@ -81,7 +89,7 @@ def judge(page: GoldPage, title, author, moment) -> dict[str, bool | None]:
     }
 
 
-def evaluate(pages: list[GoldPage], traf: dict) -> tuple[list[dict], float]:
+def evaluate(pages: list[GoldPage], traf: dict, cv: dict) -> tuple[list[dict], float]:
     rows, cpu = [], 0.0
     for page in pages:
         document = parse_html(page.html())
@@ -99,11 +107,20 @@ def evaluate(pages: list[GoldPage], traf: dict) -> tuple[list[dict], float]:
         theirs = judge(
             page, cached.get("title"), cached.get("author"), traf_moment(cached.get("date"))
         )
+        chosen = cv.get(page.page_id) or {}
+        published = chosen.get("published")
+        crossed = judge(
+            page,
+            chosen.get("title"),
+            chosen.get("author"),
+            datetime.fromisoformat(published) if published else None,
+        )
         rows.append(
             {
                 "id": page.page_id,
                 "page_type": page.page_type,
                 "ours": ours,
+                "cv": crossed,
                 "theirs": theirs,
                 "fields": fields,
                 "author_chars": len(fields.author or "") if fields else 0,
@@ -118,29 +135,36 @@ def share(rows: list[dict], side: str, field: str) -> tuple[int, float]:
     return len(judged), (sum(judged) / len(judged) if judged else float("nan"))
 
 
-def report(rows: list[dict], cpu: float, have_traf: bool) -> None:
+def report(rows: list[dict], cpu: float, sides: list[str]) -> None:
     groups: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         groups["all"].append(row)
         groups[row["page_type"]].append(row)
     names = sorted(groups, key=lambda name: (name != "all", -len(groups[name]), name))
-    header = f"{'pages':<14}" + "".join(f"{field:>22}" for field in FIELDS)
-    print("accuracy over pages whose gold has the field: ours / trafilatura (n)")
-    print(header)
+    width = 8 * len(sides) + 6
+    print(
+        "accuracy over pages whose gold has the field: "
+        + " / ".join(SIDE_NAMES[side] for side in sides)
+        + " (n)"
+    )
+    print(f"{'pages':<14}" + "".join(f"{field:>{width}}" for field in FIELDS))
     for name in names:
         cells = []
         for field in FIELDS:
-            count, ours = share(groups[name], "ours", field)
-            _, theirs = share(groups[name], "theirs", field)
-            theirs_text = f"{theirs:.3f}" if have_traf else "  -  "
-            cells.append(f"{ours:.3f} / {theirs_text} ({count:>3})" if count else "-")
-        print(f"{name:<14}" + "".join(f"{cell:>22}" for cell in cells))
+            count = share(groups[name], "ours", field)[0]
+            values = " / ".join(f"{share(groups[name], side, field)[1]:.3f}" for side in sides)
+            cells.append(f"{values} ({count:>3})" if count else "-")
+        print(f"{name:<14}" + "".join(f"{cell:>{width}}" for cell in cells))
     print()
-    print("stated where the gold has none (false positives): ours / trafilatura (n)")
+    print(
+        "stated where the gold has none (false positives): "
+        + " / ".join(SIDE_NAMES[side] for side in sides)
+        + " (n)"
+    )
     for field in ("extra author", "extra date"):
-        count, ours = share(rows, "ours", field)
-        _, theirs = share(rows, "theirs", field)
-        print(f"  {field:<14} {ours:.3f} / {theirs:.3f} ({count})")
+        count = share(rows, "ours", field)[0]
+        values = " / ".join(f"{share(rows, side, field)[1]:.3f}" for side in sides)
+        print(f"  {field:<14} {values} ({count})")
     with_author = [row for row in rows if row["gold_author_chars"] and row["author_chars"]]
     if with_author:
         ratio = sum(row["author_chars"] / row["gold_author_chars"] for row in with_author)
@@ -157,12 +181,15 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--traf", type=Path, default=DEFAULT_TRAF)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--cv", type=Path, default=None)
     parser.add_argument("--misses", choices=("title", "author", "day"), default=None)
     arguments = parser.parse_args()
     traf = json.loads(arguments.traf.read_text()) if arguments.traf.exists() else {}
+    cv = json.loads(arguments.cv.read_text()) if arguments.cv else {}
     pages = load_pages(arguments.data, arguments.limit)
-    rows, cpu = evaluate(pages, traf)
-    report(rows, cpu, bool(traf))
+    rows, cpu = evaluate(pages, traf, cv)
+    sides = ["ours"] + (["cv"] if cv else []) + (["theirs"] if traf else [])
+    report(rows, cpu, sides)
     if arguments.misses:
         gold = {page.page_id: page for page in pages}
         for row in rows:

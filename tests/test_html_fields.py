@@ -1,17 +1,26 @@
 """Title, author and publication time of HTML pages: WCXB dev pages and small written pages."""
 
 import gzip
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 from lxml import etree
 
+from cleaner.blocks.block import Block
 from cleaner.blocks.html import parse_html, segment_html
-from cleaner.fields.authors import clean_byline
+from cleaner.fields.authors import author_candidates
+from cleaner.fields.dates import find_dates, numeric_order, parse_date
 from cleaner.fields.html import html_fields
-from cleaner.fields.sites import SiteNames, name_key
-from cleaner.fields.titles import without_site_name
+from cleaner.fields.lines import Lines
+from cleaner.fields.names import clean_byline
+from cleaner.fields.page import PageView
+from cleaner.fields.published import published_candidates
+from cleaner.fields.ranking import Candidate, feature_matrix, top
+from cleaner.fields.titles import title_candidates
+from cleaner.resources import data_file, load_yaml
 
 WCXB = Path(__file__).resolve().parent / "data" / "wcxb"
 
@@ -52,7 +61,45 @@ GOLD = [
         None,
         None,
     ),
+    # The name and the date glued in one line: "Dec 17, 2025Julian K. Arni".
+    (
+        "0453",
+        "https://garnix.io/blog/attested-nix-builds",
+        "Hardware-Attested Nix Builds",
+        "Julian K. Arni",
+        "2025-12-17",
+    ),
+    # A month-first numeric date, "2/24/2026".
+    (
+        "4497",
+        "https://www.cartalk.com/car-reviews/best-electric-vehicles",
+        "Best EVs of 2026",
+        "John Goreham",
+        "2026-02-24",
+    ),
+    # The only date shown is "Updated: 10/31/2024".
+    (
+        "1837",
+        "https://sfist.com/san-francisco-moving-companies-movers/",
+        "21+ Best Movers / Moving Companies in San Francisco (2024)",
+        "SFist Contributor",
+        "2024-10-31",
+    ),
+    # A forum thread: its starter is the author.
+    (
+        "0516",
+        "https://www.physicsforums.com/threads/"
+        "buying-microsoft-office-2024-but-not-from-microsoft.1066181/",
+        "Buying Microsoft Office 2024 but not from Microsoft",
+        "paulb203",
+        "2024-10-08",
+    ),
 ]
+
+
+def _view_of(html: str, url: str | None = None) -> PageView:
+    document = parse_html(html)
+    return PageView.read(document, segment_html(document).blocks, url)
 
 
 def _fields_of(html: str, url: str | None = None):
@@ -66,9 +113,13 @@ def _page(page_id: str) -> str:
 
 @pytest.mark.parametrize(("page_id", "url", "title", "author", "day"), GOLD)
 def test_fields_of_wcxb_pages_match_the_gold(page_id, url, title, author, day):
+    """WCXB's rules: title equal after folding case, gold author within ours, same day."""
     fields = _fields_of(_page(page_id), url)
-    assert fields.title == title
-    assert fields.author == author
+    assert fields.title.casefold() == title.casefold()
+    if author is None:
+        assert fields.author is None
+    else:
+        assert author.casefold() in fields.author.casefold()
     published = fields.published_at.date().isoformat() if fields.published_at else None
     assert published == day
 
@@ -80,32 +131,73 @@ def test_fields_leave_the_tree_unchanged():
     assert etree.tostring(document) == before
 
 
+@pytest.mark.parametrize("page_id", ["0437", "0516"])
+def test_the_shipped_scorers_read_exactly_the_features_the_candidates_have(page_id):
+    """A feature renamed in the code but not in a model would silently read as missing."""
+    view = _view_of(_page(page_id))
+    listed = {
+        "fields_title.json": title_candidates(view),
+        "fields_author.json": author_candidates(view, dated=0.5),
+        "fields_published.json": published_candidates(view),
+    }
+    for model_file, candidates in listed.items():
+        model = json.loads(data_file(f"models/{model_file}").read_text(encoding="utf-8"))
+        assert candidates
+        for candidate in candidates:
+            assert set(candidate.features) == set(model["feature_names"])
+
+
 def test_published_time_is_utc_from_the_declared_offset():
-    fields = _fields_of(
-        '<html><head><meta property="article:published_time" '
-        'content="2023-01-21T16:43:28-08:00"></head><body><h1>A</h1></body></html>'
+    candidates = published_candidates(
+        _view_of(
+            '<html><head><meta property="article:published_time" '
+            'content="2023-01-21T16:43:28-08:00"></head><body><h1>A</h1></body></html>'
+        )
     )
-    assert fields.published_at == datetime(2023, 1, 22, 0, 43, 28, tzinfo=UTC)
+    assert [candidate.value for candidate in candidates] == [
+        datetime(2023, 1, 22, 0, 43, 28, tzinfo=UTC)
+    ]
 
 
-def test_future_dates_are_not_publication_times():
-    fields = _fields_of(
+def test_future_dates_are_never_candidates():
+    view = _view_of(
         '<html><head><meta property="article:published_time" content="2999-01-01">'
-        "</head><body><h1>A headline of the page</h1></body></html>"
+        "</head><body><h1>A headline of the page</h1><p>March 3, 2998</p></body></html>"
     )
-    assert fields.published_at is None
+    assert published_candidates(view) == []
+    assert html_fields(view.document, view.blocks, None).published_at is None
 
 
-def test_dateline_beats_a_restamped_declared_date_but_not_an_update():
-    template = (
+def test_date_candidates_tell_the_modification_date_from_the_publication_date():
+    view = _view_of(
+        "<html><body><h1>Ten tips for gardens</h1>"
+        "<p>Published March 3, 2021 · Last updated June 1, 2025</p>"
+        "<p>Body text.</p></body></html>",
+        "https://example.org/2021/03/03/ten-tips/",
+    )
+    features = {
+        candidate.value.date().isoformat(): candidate.features
+        for candidate in published_candidates(view)
+    }
+    assert features["2021-03-03"]["from_dateline"] == 1.0
+    assert features["2021-03-03"]["after_publication_word"] == 1.0
+    assert features["2021-03-03"]["from_url"] == 1.0
+    assert features["2025-06-01"]["from_dateline_modified"] == 1.0
+    assert features["2025-06-01"]["is_newest"] == 1.0
+
+
+def test_a_dated_page_with_a_byline_gets_its_author_and_date():
+    fields = _fields_of(
         '<html><head><script type="application/ld+json">'
-        '{{"@type": "Article", "datePublished": "2025-06-01"}}</script></head>'
-        "<body><h1>Ten tips for gardens</h1><p>{dateline}</p><p>Body text.</p></body></html>"
+        '{"@type": "NewsArticle", "headline": "Rain returns to the valley",'
+        ' "datePublished": "2025-05-19T08:00:00Z", "author": {"@type": "Person",'
+        ' "name": "Ann Lee"}}</script></head>'
+        "<body><h1>Rain returns to the valley</h1><p>By Ann Lee | May 19, 2025</p>"
+        "<p>After three dry months the rain came back on Sunday night.</p></body></html>"
     )
-    restamped = _fields_of(template.format(dateline="March 3, 2021"))
-    assert restamped.published_at == datetime(2021, 3, 3, tzinfo=UTC)
-    updated = _fields_of(template.format(dateline="Last updated March 3, 2021"))
-    assert updated.published_at == datetime(2025, 6, 1, tzinfo=UTC)
+    assert fields.title == "Rain returns to the valley"
+    assert fields.author == "Ann Lee"
+    assert fields.published_at == datetime(2025, 5, 19, 8, tzinfo=UTC)
 
 
 def test_json_ld_people_are_written_as_the_byline_writes_them():
@@ -117,6 +209,56 @@ def test_json_ld_people_are_written_as_the_byline_writes_them():
         "<body><h1>News</h1><p>By Ann Lee and Bo Chan | May 19, 2025</p></body></html>"
     )
     assert fields.author == "Ann Lee and Bo Chan"
+
+
+def _author_sources(html: str) -> dict[str, set[str]]:
+    candidates = author_candidates(_view_of(html), dated=0.5)
+    return {
+        candidate.value: {
+            name.removeprefix("from_")
+            for name, value in candidate.features.items()
+            if name.startswith("from_") and name != "from_headline" and value == 1.0
+        }
+        for candidate in candidates
+    }
+
+
+def test_author_candidates_come_from_labels_datelines_links_and_forum_markup():
+    sources = _author_sources(
+        "<html><body><div class='post'><h1>Notes on gardens</h1>"
+        "<p>Written by</p><p>Edzel Tabing</p>"
+        "<p>Dec. 19, 2025 · Niko Matsakis</p>"
+        "<a href='/author/ruth-ozeki/'>Ruth Ozeki</a>"
+        "<article data-author='paulb203'><span class='username'>paulb203</span></article>"
+        "</div><p>© 2025 Toby Hede. All rights reserved.</p></body></html>"
+    )
+    assert "after_label" in sources["Edzel Tabing"]
+    assert "dateline_part" in sources["Niko Matsakis"]
+    assert "author_link" in sources["Ruth Ozeki"]
+    assert {"data_author", "user_element"} <= sources["paulb203"]
+    assert "copyright" in sources["Toby Hede."]
+
+
+def test_title_candidates_mark_the_site_name_cut_from_either_end():
+    view = _view_of(
+        "<html><head><title>Best Cloud Stocks of 2025 | The Motley Fool</title>"
+        '<meta property="og:site_name" content="The Motley Fool"></head>'
+        "<body><h1>The Motley Fool</h1></body></html>"
+    )
+    candidates = {candidate.value: candidate.features for candidate in title_candidates(view)}
+    assert candidates["Best Cloud Stocks of 2025"]["cut_site_back"] == 1.0
+    assert candidates["Best Cloud Stocks of 2025"]["cut_only_site"] == 1.0
+    assert candidates["The Motley Fool"]["names_site"] == 1.0
+
+
+def test_title_variants_in_quote_marks_are_one_candidate_written_as_the_metadata_writes_it():
+    view = _view_of(
+        "<html><head><meta property='og:title' content=\"Here's how to sleep well\">"
+        "</head><body><h1>Here’s how to sleep well</h1></body></html>"
+    )
+    candidates = title_candidates(view)
+    assert [candidate.value for candidate in candidates] == ["Here's how to sleep well"]
+    assert candidates[0].features["og_whole"] == candidates[0].features["h1_whole"] == 1.0
 
 
 def test_declared_language_falls_back_to_open_graph_locale():
@@ -133,9 +275,11 @@ def test_declared_language_falls_back_to_open_graph_locale():
         ("Written by Moses Kim and Kate Shokurova", "Moses Kim and Kate Shokurova"),
         ("ByShivya Nath 12th February 2025", "Shivya Nath"),
         ("Author: Jan van der Berg | 5 min read", "Jan van der Berg"),
+        ("paulb203", "paulb203"),
         ("Discover our collections", None),
         ("By using our site you agree to our Cookie Policy.", None),
         ("https://www.facebook.com/someone", None),
+        ("+1-555-123-4567 Sales", None),
         ("admin", None),
     ],
 )
@@ -143,14 +287,68 @@ def test_clean_byline_keeps_only_the_names(byline, names):
     assert clean_byline(byline) == names
 
 
-def test_site_name_is_cut_from_either_end_of_a_title_but_never_all_of_it():
-    site = SiteNames(declared=frozenset({name_key("The Motley Fool")}), host_labels=frozenset())
-    assert without_site_name("Best Cloud Stocks of 2025 | The Motley Fool", site) == (
-        "Best Cloud Stocks of 2025"
+@pytest.mark.parametrize(
+    ("text", "day_first", "days"),
+    [
+        ("Updated: 10/31/2024", None, ["2024-10-31"]),
+        ("29.11.2024 and 2024-12-01T10:00:00Z", None, ["2024-11-29", "2024-12-01"]),
+        ("03/04/2024", None, ["2024-03-04"]),
+        ("03/04/2024", True, ["2024-04-03"]),
+        ("Posted Dec. 19, 2025 · Updated 3 January 2026", None, ["2025-12-19", "2026-01-03"]),
+        ("in 1989, on 12/31/1989", None, []),
+    ],
+)
+def test_find_dates_reads_every_date_of_a_line_in_order(text, day_first, days):
+    found = find_dates(text, day_first)
+    assert [moment.date().isoformat() for _, _, moment in found] == days
+    assert all(text[start:end].strip() for start, end, _ in found)
+
+
+def test_an_unambiguous_numeric_date_settles_the_order_of_the_others():
+    assert numeric_order("Posted 11.24.2025") is False
+    assert numeric_order("Posted 24/11/2025") is True
+    assert numeric_order("Posted 09.10.2024") is None
+    assert parse_date("11-29-2024, 09:03 AM") == datetime(2024, 11, 29, tzinfo=UTC)
+
+
+def test_lines_map_positions_back_to_their_blocks():
+    blocks = [
+        Block(0, "Hello World"),
+        Block(1, "x" * 300),
+        Block(2, "By Ann Lee"),
+        Block(3, "Caf… “quoted”"),
+    ]
+    lines = Lines.of(blocks)
+    assert lines.blocks == (0, 2, 3)
+    assert lines.folded_lines() == ["hello world", "by ann lee", 'caf... "quoted"']
+    position = lines.folded.find("ann")
+    assert lines.blocks[lines.line_at(position, folded=True)] == 2
+    assert lines.rest_of_line(position, folded=True) == "Ann Lee"
+    assert lines.rest_of_line(lines.folded.find("quoted"), folded=True) == "Caf… “quoted”"
+
+
+def test_features_missing_from_a_candidate_read_as_not_a_number():
+    matrix = feature_matrix(
+        [Candidate("a", {"x": 1.0, "y": 2.0}), Candidate("b", {"x": 3.0})], ["x", "y"]
     )
-    assert without_site_name("The Motley Fool - Best Cloud Stocks", site) == "Best Cloud Stocks"
-    assert without_site_name("The Motley Fool", site) == "The Motley Fool"
-    by_host = SiteNames(declared=frozenset(), host_labels=frozenset({"petplace"}))
-    assert without_site_name("Compare Pet Insurance: Plans | PetPlace", by_host) == (
-        "Compare Pet Insurance: Plans"
+    assert matrix[0].tolist() == [1.0, 2.0]
+    assert matrix[1, 0] == 3.0 and np.isnan(matrix[1, 1])
+
+
+def test_the_top_candidate_is_stated_only_above_the_threshold_and_ties_keep_the_first():
+    candidates = [Candidate("first", {}), Candidate("second", {})]
+    assert top(candidates, np.array([0.4, 0.4]), 0.3).value == "first"
+    assert top(candidates, np.array([0.1, 0.2]), 0.3) is None
+    assert top([], np.zeros(0), 0.0) is None
+
+
+def test_every_marking_word_and_path_holds_a_stem_the_attribute_search_finds():
+    rules = load_yaml("fields.yaml")["author"]
+    stems = rules["marking_stems"]
+    marks = (
+        rules["element_words"]
+        + rules["user_element_words"]
+        + rules["author_paths"]
+        + rules["user_paths"]
     )
+    assert [mark for mark in marks if not any(stem in mark for stem in stems)] == []

@@ -1,119 +1,166 @@
-"""Who wrote the article, as the page writes the name(s).
+"""Who wrote the page's article or started its thread, as the page writes the name(s).
 
-Names come from what the page declares (JSON-LD ``author`` of the article,
-meta ``author`` and kin, microdata) and from the byline it shows ("By Ann Lee
-and Bo Chan", an element whose class says ``byline`` or ``author``). A shown
-byline that holds the declared name is preferred, because it writes several
-authors the way the page does; a declared person is preferred to a shown
-byline that does not mention them. Prefixes ("By", "Written by"), dates and
-roles after the names are cut off; a value that is a URL, a handle or a word
-such as "admin" is no author.
+Names come from what the page declares (JSON-LD ``author`` of the article and
+of other objects, meta ``author`` and kin, microdata, ``rel=author`` links) and
+from what it shows: a byline ("By Ann Lee and Bo Chan"), a name under a
+"Written by" label, an element whose class says ``byline``, ``author`` or
+``username`` (a forum post's author), a link to an author's or a user's page,
+a short name near the headline. Prefixes ("By", "Written by"), dates and
+roles after the names are cut off; a URL, a handle or a word such as "admin"
+is no name. Every distinct name is a candidate, described by its sources,
+how many agree, where it stands relative to the headline and what kind of
+page it is on; a learned scorer picks one, or none when no score is high
+enough (many pages name no author, and a wrong name is worse than none).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
-from html import unescape
-from itertools import chain
 from typing import Any
 
-from lxml.etree import XPath, _Element
+import numpy as np
+from lxml.etree import XPath
 
-from cleaner.blocks.block import Block, Kind
-from cleaner.fields.structured import PageMetadata, microdata_value, squeeze
-from cleaner.labelling.phrases import phrase_book
-from cleaner.resources import load_yaml
+from cleaner.blocks.block import Kind
+from cleaner.fields.dates import find_dates
+from cleaner.fields.lines import fold_quotes
+from cleaner.fields.marked import marked_names
+from cleaner.fields.names import author_rules, clean_byline, handle_like
+from cleaner.fields.page import PageView
+from cleaner.fields.ranking import Candidate, scores, top
+from cleaner.fields.structured import PageMetadata, microdata_value
+from cleaner.resources import thresholds
 
-_URL_LIKE = re.compile(r"https?:|www\.|\.com\b|/|@|\d{3,}")
-_LETTER = re.compile(r"[^\W\d_]")
+MODEL = "fields_author.json"
+_NAME_PROP = XPath(".//*[@itemprop='name']")
+_JOINER = re.compile(r",|&|\sand\s|\sund\s|\set\s|\sy\s", re.IGNORECASE)
 _PERSON = "person"
-_NOT_BYLINE_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "head"})
+# The sources of a name; each gives a feature "from_<source>".
+SOURCES = (
+    "ld_article_person",
+    "ld_article_organisation",
+    "ld_other",
+    "ld_person",
+    "meta",
+    "microdata",
+    "rel_author",
+    "byline_element",
+    "user_element",
+    "by_prefix",
+    "after_label",
+    "author_link",
+    "user_link",
+    "near_headline",
+    "dateline_part",
+    "data_author",
+    "copyright",
+    "site_name",
+    "span_of_names",
+)
+# Sources that name an article's author (not any user of the page): several of their
+# names written together in one block are a byline of several authors.
+_AUTHOR_SOURCES = frozenset(
+    {
+        "ld_article_person",
+        "meta",
+        "microdata",
+        "rel_author",
+        "byline_element",
+        "author_link",
+        "by_prefix",
+        "after_label",
+    }
+)
+_DECLARED_SOURCES = frozenset({"ld_article_person", "meta", "microdata", "rel_author"})
+_DATELINE_PIECES = re.compile(r"\s[|·•—–-]\s|[|·•]|,\s")
 
 
-@cache
-def _rules() -> dict[str, Any]:
-    return load_yaml("fields.yaml")["author"]
-
-
-@cache
-def _prefix_pattern() -> re.Pattern[str]:
-    rules = _rules()
-    spaced = "|".join(re.escape(prefix) for prefix in sorted(rules["prefixes"], key=len)[::-1])
-    glued = "|".join(re.escape(prefix) for prefix in rules["glued_prefixes"])
-    # "ByAnn Lee" (inline elements glued together) counts; "Bystander" does not.
-    return re.compile(
-        rf"^(?:(?:{spaced})(?:\s+|(?<=:))|(?:{glued})(?-i:(?=[A-Z][a-z])))", re.IGNORECASE
-    )
-
-
-@cache
-def _stop_pattern() -> re.Pattern[str]:
-    stops = _rules()["stop_words"]
-    words = "|".join(re.escape(word) for word in stops if word[0].isalpha())
-    marks = "".join(re.escape(word) for word in stops if not word[0].isalpha())
-    months = "|".join(re.escape(name) for name in phrase_book().month_numbers)
-    # A word, a mark between spaces, a bullet, a number ("12 posts") or a date ("Jan. 3"):
-    # the names end there.
-    return re.compile(
-        rf"\s(?:{words})\b|\s[{marks}]\s|[|•·]|\s\d|\s(?:{months})\.?\s*\d", re.IGNORECASE
-    )
-
-
-@cache
-def _element_words() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(word) for word in _rules()["element_words"]))
-
-
-# Elements that have a class or an id; which of them hold a byline is decided in Python:
-# one regular expression is much faster than a dozen XPath contains() per element.
-_CLASSED = XPath("//body//*[@class or @id]")
-
-
-def _looks_like_names(text: str) -> bool:
-    """Capitalised words, with particles ("van", "and") between: how names are written.
-
-    A single lower-case word passes (forum user names are written so); a
-    month name alone does not.
+@dataclass(frozen=True, slots=True)
+class _LinePatterns:
+    """Patterns run once over a page's short lines (see ``lines``), each starting with a literal
+    so that the engine skips fast; ``folded`` ones read the folded lines, the others as written.
     """
-    words = text.split()
-    if len(words) == 1:
-        return words[0].casefold().rstrip(".") not in phrase_book().month_numbers
-    particles = _rules()["name_particles"]
-    return all(
-        not word[0].isalpha() or word[0].isupper() or word.casefold() in particles for word in words
+
+    prefixed: re.Pattern[str]  # folded: "\nby ", "\nwritten by ", ...
+    glued: re.Pattern[str]  # "\nByAnn Lee"
+    inner: tuple[re.Pattern[str], ...]  # "... by Ann Lee" after other words
+    label: re.Pattern[str]  # folded: a line that is only "Written by" or "Author:"
+    copyright: re.Pattern[str]  # folded: "© 2024 " or "copyright 2020-2024 "
+
+
+@cache
+def _line_patterns() -> _LinePatterns:
+    rules = author_rules()
+    prefixes = sorted(rules["prefixes"], key=len, reverse=True)
+    spaced = "|".join(re.escape(prefix) for prefix in prefixes)
+    labels = "|".join(re.escape(prefix.rstrip(":")) for prefix in prefixes)
+    glued = "|".join(
+        "".join(f"[{char.upper()}{char}]" for char in prefix) for prefix in rules["glued_prefixes"]
+    )
+    years = r"[ \t]*(?:\d{4}[ \t]*[-–]?[ \t]*)*"
+    return _LinePatterns(
+        prefixed=re.compile(rf"\n(?:{spaced})(?:[ \t]+|(?<=:))"),
+        glued=re.compile(rf"\n(?:{glued})(?=[A-Z][a-z])"),
+        inner=tuple(
+            re.compile(rf" {re.escape(word)} +(?=[A-Z])") for word in rules["inner_prefixes"]
+        ),
+        label=re.compile(rf"\n(?:{labels})[ \t]*:?[ \t]*(?=\n|$)"),
+        copyright=re.compile(rf"(?:©|copyright){years}"),
     )
 
 
-def clean_byline(text: str) -> str | None:
-    """The name(s) in a byline: prefix, date, role and trailing note removed; None if none."""
-    rules = _rules()
-    text = squeeze(unescape(text))
-    text = _prefix_pattern().sub("", text, count=1).strip(" :,-")
-    stop = _stop_pattern().search(text)
-    if stop is not None:
-        text = text[: stop.start()]
-    text = text.strip(" ,:;-–—|·•")
-    if (
-        not text
-        or not _LETTER.search(text)
-        or len(text) > rules["max_chars"]
-        or len(text.split()) > rules["max_words"]
-        or _URL_LIKE.search(text)
-        or text.casefold() in rules["not_names"]
-        or not _looks_like_names(text)
-    ):
-        return None
-    return text
+@cache
+def _not_bylines() -> tuple[str, ...]:
+    """Words that make "... by X" a link or a quote, not a byline ("More posts by X")."""
+    return tuple(author_rules()["not_byline_before"])
 
 
-def _names(value: Any, metadata: PageMetadata) -> Iterator[tuple[str, bool]]:
+@dataclass(slots=True)
+class _Evidence:
+    """What the sources say about one name, gathered before features are made."""
+
+    text: str
+    sources: dict[str, int] = field(default_factory=dict)  # source -> rank within it
+    block: int | None = None  # the block it was read from, if any
+
+
+class _Names:
+    """The candidate names of a page, merged by their folded form."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, _Evidence] = {}
+        self.counts: dict[str, int] = {}
+        self.per_source = thresholds("fields")["author_names_per_source"]
+
+    def full(self, source: str) -> bool:
+        """Whether ``source`` has given all the names it may."""
+        return self.counts.get(source, 0) >= self.per_source
+
+    def wanted(self, source: str) -> bool:
+        """Whether ``source`` may still give names."""
+        return not self.full(source)
+
+    def add(self, source: str, raw: str | None, block: int | None = None) -> None:
+        name = clean_byline(raw) if raw else None
+        if name is None or self.full(source):
+            return
+        evidence = self.found.setdefault(fold_quotes(name), _Evidence(name))
+        if source not in evidence.sources:
+            evidence.sources[source] = self.counts.get(source, 0)
+            self.counts[source] = self.counts.get(source, 0) + 1
+        if evidence.block is None:
+            evidence.block = block
+
+
+def _linked_names(value: Any, metadata: PageMetadata) -> Iterator[tuple[str, bool]]:
     """The names in a JSON-LD author value, each with whether it names a person."""
     value = metadata.resolve(value)
     if isinstance(value, list):
         for item in value:
-            yield from _names(item, metadata)
+            yield from _linked_names(item, metadata)
     elif isinstance(value, str):
         yield value, True
     elif isinstance(value, dict):
@@ -127,90 +174,215 @@ def _names(value: Any, metadata: PageMetadata) -> Iterator[tuple[str, bool]]:
             yield from ((str(item), is_person) for item in name)
 
 
-def _declared(metadata: PageMetadata) -> tuple[list[str], bool]:
-    """The article's authors as declared, and whether they are people (not organisations).
-
-    JSON-LD people of the article come first, then meta tags and microdata,
-    then JSON-LD organisations.
-    """
-    rules = _rules()
+def _declared(names: _Names, metadata: PageMetadata) -> None:
+    """Names the page declares: JSON-LD authors, people, meta tags, microdata."""
+    rules = author_rules()
+    article_nodes = set(map(id, metadata.nodes_of_kind("article_types")))
     people: list[str] = []
-    organisations: list[str] = []
-    for node in metadata.nodes_of_kind("article_types"):
+    for node in metadata.linked_data:
+        is_article = id(node) in article_nodes
         for prop in rules["linked_data"]:
-            for name, is_person in _names(node.properties.get(prop), metadata):
-                cleaned = clean_byline(name)
-                if cleaned:
-                    (people if is_person else organisations).append(cleaned)
-        if people or organisations:
-            break
-    if people:
-        return list(dict.fromkeys(people)), True
-    texts = chain(
-        metadata.meta_values(rules["meta"]),
-        (microdata_value(element) for element in metadata.microdata.get("author", ())),
-    )
-    for text in texts:
-        cleaned = clean_byline(text)
-        if cleaned:
-            return [cleaned], True
-    return list(dict.fromkeys(organisations)), False
+            for name, is_person in _linked_names(node.properties.get(prop), metadata):
+                if not is_article:
+                    names.add("ld_other", name)
+                elif is_person:
+                    names.add("ld_article_person", name)
+                    people.append(name)
+                else:
+                    names.add("ld_article_organisation", name)
+        if _PERSON in node.types and isinstance(node.properties.get("name"), str):
+            names.add("ld_person", node.properties["name"])
+    if len(people) > 1:
+        names.add("ld_article_person", ", ".join(dict.fromkeys(people)))
+    for key in rules["meta"]:
+        values = [value for value in metadata.meta.get(key, ()) if value]
+        for value in values:
+            names.add("meta", value)
+        if len(values) > 1:
+            names.add("meta", ", ".join(values))
+    for element in metadata.microdata.get("author", ()):
+        named = _NAME_PROP(element)
+        names.add("microdata", microdata_value(named[0] if named else element))
 
 
-def _shown_in_blocks(blocks: list[Block]) -> Iterator[str]:
-    """Bylines written as such: blocks labelled byline, or short ones starting with "By"."""
-    max_chars = _rules()["max_chars"]
-    for block in blocks:
-        if block.kind is Kind.BYLINE or (
-            len(block.text) <= max_chars and _prefix_pattern().match(block.text)
-        ):
-            cleaned = clean_byline(block.text)
-            if cleaned:
-                yield cleaned
-
-
-def _shown_in_elements(document: _Element) -> Iterator[str]:
-    """Names in elements whose class or id says byline, author or user name."""
-    words = _element_words()
-    for element in _CLASSED(document):
-        if element.tag in _NOT_BYLINE_TAGS:
+def _shown_in_blocks(names: _Names, view: PageView, headline: int | None) -> None:
+    """Bylines the reader sees: "By ..." lines, names under a label, names by the headline."""
+    lines, blocks = view.lines, view.blocks
+    for index in view.labelled.get(Kind.BYLINE, ()):
+        names.add("by_prefix", blocks[index].text, index)
+    patterns = _line_patterns()
+    prefixed = set()
+    for match in patterns.prefixed.finditer(lines.folded):
+        prefixed.add(lines.line_at(match.start() + 1, folded=True))
+        names.add("by_prefix", lines.rest_of_line(match.end(), folded=True), None)
+    for match in patterns.glued.finditer(lines.text):
+        prefixed.add(lines.line_at(match.start() + 1))
+        names.add("by_prefix", lines.rest_of_line(match.end()), None)
+    for pattern in patterns.inner:
+        for match in pattern.finditer(lines.text):
+            number = lines.line_at(match.start())
+            before = lines.text[lines.starts[number] : match.start()].casefold()
+            if number not in prefixed and not before.endswith(_not_bylines()):
+                names.add("by_prefix", lines.rest_of_line(match.end()), None)
+    for match in patterns.label.finditer(lines.folded):
+        index = lines.blocks[lines.line_at(match.start() + 1, folded=True)] + 1
+        if index < len(blocks):
+            names.add("after_label", blocks[index].text, index)
+    for match in patterns.copyright.finditer(lines.folded):
+        names.add("copyright", lines.rest_of_line(match.end(), folded=True), None)
+    max_chars = author_rules()["max_chars"]
+    limits = thresholds("fields")
+    if headline is None:
+        low, high = 0, limits["author_top_blocks"]
+    else:
+        low = -limits["author_blocks_before_headline"]
+        high = limits["author_blocks_after_headline"]
+    start = headline or 0
+    dated = set(view.dated_blocks)
+    for index in range(max(0, start + low), min(len(blocks), start + high)):
+        text = blocks[index].text
+        if index == headline:
             continue
-        if words.search(f"{element.get('class', '')} {element.get('id', '')}".lower()):
-            cleaned = clean_byline(element.text_content())
-            if cleaned:
-                yield cleaned
+        if len(text.split()) <= limits["author_unmarked_max_words"] and headline is not None:
+            names.add("near_headline", text, index)
+        elif len(text) <= max_chars and index in dated:
+            _dateline_names(names, text, index)
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
+def _dateline_names(names: _Names, text: str, index: int) -> None:
+    """The names in a dateline ("Dec. 19, 2025 · Niko Matsakis"): its pieces around the dates."""
+    dates = find_dates(text)
+    if not dates:
+        return
+    kept, last = [], 0
+    for start, end, _moment in dates:
+        kept.append(text[last:start])
+        last = end
+    kept.append(text[last:])
+    for piece in _DATELINE_PIECES.split(" | ".join(kept)):
+        names.add("dateline_part", piece, index)
 
 
-def _holding_all(bylines: Iterator[str], names: list[str]) -> str | None:
-    """The first byline that mentions every one of ``names``."""
-    folded = [_fold(name) for name in names]
-    return next((line for line in bylines if all(name in _fold(line) for name in folded)), None)
+def _spans_of_names(names: _Names, view: PageView) -> None:
+    """Several authors' names written together ("Ann Lee, Bo Chan & Cy Dee"), as written."""
+    authors = [
+        key for key, evidence in names.found.items() if _AUTHOR_SOURCES & evidence.sources.keys()
+    ]
+    if len(authors) < 2:
+        return
+    lines = view.lines
+    places: dict[int, list[tuple[int, int]]] = {}
+    for key in authors:
+        position = lines.folded.find(key)
+        while position >= 0:
+            number = lines.line_at(position, folded=True)
+            offset = position - lines.folded_starts[number]
+            places.setdefault(number, []).append((offset, offset + len(key)))
+            position = lines.folded.find(key, position + 1)
+    for number, spans in places.items():
+        if len(spans) < 2:
+            continue
+        line = lines.line(number)
+        start, end = min(span[0] for span in spans), max(span[1] for span in spans)
+        names.add("span_of_names", line[start:end], lines.blocks[number])
 
 
-def choose_author(
-    metadata: PageMetadata, document: _Element, blocks: list[Block], article_like: bool
-) -> str | None:
-    """The author name(s) of the page's article, or None.
+def _first_shown(key: str, view: PageView, evidence: _Evidence) -> tuple[int | None, int]:
+    """The first short block that holds the name, and how often the short blocks write it."""
+    lines = view.lines
+    position = lines.folded.find(key)
+    if position < 0:
+        return evidence.block, 0
+    first = lines.blocks[lines.line_at(position, folded=True)]
+    if evidence.block is not None:
+        first = min(first, evidence.block)
+    return first, lines.folded.count(key)
 
-    ``article_like`` says whether the page reads as an article or a post (it
-    has a publication time): only then do author-classed elements count, since
-    elsewhere they hold reviewers, filters and sellers. Those elements are
-    searched only when needed, as that is the costly part.
+
+def _features(
+    key: str, evidence: _Evidence, view: PageView, headline: int | None, page: dict
+) -> dict[str, float]:
+    text = evidence.text
+    shown_at, shown_count = _first_shown(key, view, evidence)
+    words = text.split()
+    features = {f"from_{source}": float(source in evidence.sources) for source in SOURCES}
+    features |= {
+        "sources": float(len(evidence.sources)),
+        "best_rank": float(min(evidence.sources.values())),
+        "shown": float(shown_at is not None),
+        "shown_at": shown_at / max(len(view.blocks), 1) if shown_at is not None else float("nan"),
+        "from_headline": float(shown_at - headline)
+        if shown_at is not None and headline is not None
+        else float("nan"),
+        "shown_count": float(shown_count),
+        "words": float(len(words)),
+        "chars": float(len(text)),
+        "capitalised": float(all(word[0].isupper() for word in words if word[0].isalpha())),
+        "handle_like": float(handle_like(text)),
+        "has_joiner": float(bool(_JOINER.search(text))),
+        "has_digit": float(any(char.isdigit() for char in text)),
+        "names_site": float(view.site.names(text)),
+        "holds_declared": float(sum(name in key for name in page["_declared"] if name != key)),
+        "held_by_other": float(any(key in other for other in page["_keys"] if other != key)),
+    }
+    return features | {name: value for name, value in page.items() if not name.startswith("_")}
+
+
+def author_candidates(view: PageView, dated: float) -> list[Candidate[str]]:
+    """Every name the page offers as its author's, with the features the scorer reads.
+
+    ``dated`` is how sure the date scorer is of the page's publication date:
+    dated pages are articles and posts, which have authors.
     """
-    declared, are_people = _declared(metadata)
-    in_blocks = list(_shown_in_blocks(blocks))
-    if declared and are_people:
-        written = _holding_all(iter(in_blocks), declared)
-        if written is None and len(declared) > 1 and article_like:
-            written = _holding_all(_shown_in_elements(document), declared)
-        return written or ", ".join(declared)
-    if in_blocks:
-        return in_blocks[0]
-    shown = next(_shown_in_elements(document), None) if article_like else None
-    if declared:
-        return _holding_all(iter([shown] if shown else []), declared) or ", ".join(declared)
-    return shown
+    names = _Names()
+    _declared(names, view.metadata)
+    headline = view.headline
+    _shown_in_blocks(names, view, headline)
+    for source, text in marked_names(view, names.wanted):
+        names.add(source, text)
+    for value in view.metadata.meta_values(["og:site_name"]):
+        names.add("site_name", value)
+    _spans_of_names(names, view)
+    page = view.kind_features | {
+        "page_has_declared_person": float(
+            "ld_article_person" in names.counts or "meta" in names.counts
+        ),
+        "page_user_elements": float(names.counts.get("user_element", 0)),
+        "page_has_headline": float(headline is not None),
+        "page_dated": dated,
+        "_declared": [
+            key
+            for key, evidence in names.found.items()
+            if _DECLARED_SOURCES & evidence.sources.keys()
+        ],
+        "_keys": list(names.found),
+    }
+    return [
+        Candidate(evidence.text, _features(key, evidence, view, headline, page))
+        for key, evidence in names.found.items()
+    ]
+
+
+def pick_author(candidates: list[Candidate[str]], scored: np.ndarray) -> str | None:
+    """The name scored highest, when its score is high enough.
+
+    When the page writes that name together with its other declared
+    authors ("Ann Lee and Bo Chan"), the names are given as written there.
+    """
+    chosen = top(candidates, scored, thresholds("fields")["author_min_score"])
+    if chosen is None:
+        return None
+    parts = [part.strip() for part in _JOINER.split(fold_quotes(chosen.value))]
+    spans = (
+        candidate.value
+        for candidate in candidates
+        if candidate.features["from_span_of_names"]
+        and all(part in fold_quotes(candidate.value) for part in parts if part)
+    )
+    return next(spans, chosen.value)
+
+
+def choose_author(view: PageView, dated: float) -> str | None:
+    """The page's author(s), as the scorer ranks the candidates (see ``author_candidates``)."""
+    candidates = author_candidates(view, dated)
+    return pick_author(candidates, scores(candidates, MODEL))

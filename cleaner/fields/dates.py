@@ -3,11 +3,18 @@
 Month names come from the phrase files of every language (``months:``), so a
 date in a new language needs only that language's file. Every result is a
 timezone-aware UTC datetime; a date without a time is midnight UTC.
+
+Numeric dates ("11/29/2024", "29.11.2024", "11-29-2024") are read day first
+when the first number cannot be a month, month first when the second cannot
+be; otherwise the order is the caller's hint (``day_first``, e.g. from another
+date of the page), by default day first with dots and month first with
+slashes or hyphens.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
@@ -17,8 +24,11 @@ _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
-_DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
 _YEAR_SLASH = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+_MONTHS_IN_YEAR = 12
+# Every form written here has a four-digit year: a text without one holds no date.
+_YEAR = re.compile(r"\d{4}")
 _EARLIEST_YEAR = 1990
 
 
@@ -64,44 +74,95 @@ def _offset(text: str | None) -> timedelta | None:
     return sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
 
 
-def parse_date(text: str | None) -> datetime | None:
-    """The first date written in ``text``, in UTC; None when there is none."""
-    if not text:
-        return None
-    match = _ISO.search(text)
-    if match:
-        year, month, day, hour, minute, second, zone = match.groups()
-        found = _valid(
-            int(year),
-            int(month),
-            int(day),
-            int(hour or 0),
-            int(minute or 0),
-            int(second or 0),
-            _offset(zone),
-        )
-        if found:
-            return found
+def _matches(text: str, day_first: bool | None) -> Iterator[tuple[int, int, int, datetime]]:
+    """(form, start, end, date) of every valid date in ``text``; forms in order of trust."""
     months = phrase_book().month_numbers
-    day_first, month_first = _human_patterns()
-    match = day_first.search(text)
-    if match:
+    day_first_human, month_first_human = _human_patterns()
+    for match in _ISO.finditer(text):
+        year, month, day, hour, minute, second, zone = match.groups()
+        times = (int(hour or 0), int(minute or 0), int(second or 0))
+        moment = _valid(int(year), int(month), int(day), *times, offset=_offset(zone))
+        if moment is not None:
+            yield 0, match.start(), match.end(), moment
+    for match in day_first_human.finditer(text):
         day, month, year = match.groups()
-        found = _valid(int(year), months[month.lower()], int(day))
-        if found:
-            return found
-    match = month_first.search(text)
-    if match:
+        moment = _valid(int(year), months[month.lower()], int(day))
+        if moment is not None:
+            yield 1, match.start(), match.end(), moment
+    for match in month_first_human.finditer(text):
         month, day, year = match.groups()
-        found = _valid(int(year), months[month.lower()], int(day))
-        if found:
-            return found
-    match = _YEAR_SLASH.search(text)
-    if match:
+        moment = _valid(int(year), months[month.lower()], int(day))
+        if moment is not None:
+            yield 2, match.start(), match.end(), moment
+    for match in _YEAR_SLASH.finditer(text):
         year, month, day = match.groups()
-        return _valid(int(year), int(month), int(day))
-    match = _DAY_MONTH_YEAR.search(text)
-    if match:
-        day, month, year = match.groups()
-        return _valid(int(year), int(month), int(day))
+        moment = _valid(int(year), int(month), int(day))
+        if moment is not None:
+            yield 3, match.start(), match.end(), moment
+    for match in _NUMERIC.finditer(text):
+        moment = _numeric(match, day_first)
+        if moment is not None:
+            yield 4, match.start(), match.end(), moment
+
+
+def _numeric(match: re.Match[str], day_first: bool | None) -> datetime | None:
+    """A numeric date, its order settled by a number above 12, else by ``day_first``.
+
+    Without a hint, dots mean day first (German, Russian, ...) and slashes or
+    hyphens month first.
+    """
+    first, mark, second, year = match.groups()
+    order = _order(int(first), int(second))
+    if order is None:
+        order = day_first if day_first is not None else mark == "."
+    day, month = (int(first), int(second)) if order else (int(second), int(first))
+    return _valid(int(year), month, day)
+
+
+def _order(first: int, second: int) -> bool | None:
+    """Whether numbers ``first`` and ``second`` of a numeric date must be day then month."""
+    if first > _MONTHS_IN_YEAR >= second:
+        return True
+    if second > _MONTHS_IN_YEAR >= first:
+        return False
     return None
+
+
+def numeric_order(text: str) -> bool | None:
+    """Whether ``text`` writes numeric dates day first (True), month first (False), or can't say.
+
+    A page writes all its dates in one order: one unambiguous date ("11/24/2025")
+    settles the others ("09/10/2024").
+    """
+    for match in _NUMERIC.finditer(text):
+        order = _order(int(match.group(1)), int(match.group(3)))
+        if order is not None:
+            return order
+    return None
+
+
+def parse_date(text: str | None) -> datetime | None:
+    """The date written in ``text`` in the most trusted form (ISO first), in UTC; else None."""
+    if not text or not _YEAR.search(text):
+        return None
+    best = min(_matches(text, None), default=None, key=lambda found: (found[0], found[1]))
+    return best[3] if best else None
+
+
+def find_dates(text: str, day_first: bool | None = None) -> list[tuple[int, int, datetime]]:
+    """Every date written in ``text``, with where it starts and ends, in the order of the text.
+
+    Where two forms read overlapping characters, the one starting first (then
+    the longer) wins. ``day_first`` settles numeric dates that the numbers
+    leave open.
+    """
+    if not _YEAR.search(text):
+        return []
+    found = sorted(_matches(text, day_first), key=lambda item: (item[1], -item[2]))
+    dates: list[tuple[int, int, datetime]] = []
+    covered = -1
+    for _form, start, end, moment in found:
+        if start >= covered:
+            dates.append((start, end, moment))
+            covered = end
+    return dates

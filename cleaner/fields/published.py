@@ -1,34 +1,75 @@
-"""When the article was published, as a UTC datetime.
+"""When the page's article was published, as a UTC datetime.
 
-The sources, most trusted first:
-1. what the page declares for its article: JSON-LD ``datePublished`` of an
-   article object, ``article:published_time`` and kindred meta tags, microdata;
-2. the dateline the reader sees next to the headline;
-3. the ``datePublished`` of a JSON-LD web-page object, which many sites stamp
-   on every page, articles or not: trusted only when the page shows that day;
-4. a ``<time datetime>`` element, then a date in the URL (``/2024/05/17/``).
+Pages state dates in many places: the publication time they declare for
+their article (JSON-LD ``datePublished``, ``article:published_time`` and kin,
+microdata), the same for the web page as a whole (which sites stamp on every
+page), modification times, ``<time>`` elements, the dateline by the headline,
+the dates of comments, of related articles, of the copyright line, and the
+URL (``/2024/05/17/``). Every day any of them names is a candidate,
+described by the sources that name it, whether they call it a modification,
+where it is shown relative to the headline and how it compares with the other
+dates of the page; a learned scorer picks one, or none (many pages have no
+publication date, and a false one is worse than none).
 htmldate is not used: on the development set its fast mode cost 9 ms a page
-and stated a date on half the pages that have none.
-Modification dates are never used, and neither is a date before 1990 or more
-than a day in the future.
+and stated a date on half the pages that have none. A day before 1990 or
+more than a day in the future is never a candidate.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
+from typing import Any
 
-from lxml.etree import _Element
+import numpy as np
 
-from cleaner.blocks.block import Block, Kind
-from cleaner.fields.dates import parse_date
-from cleaner.fields.structured import PageMetadata, microdata_value
+from cleaner.blocks.block import Kind
+from cleaner.fields.dates import find_dates, numeric_order, parse_date
+from cleaner.fields.page import PageView
+from cleaner.fields.ranking import Candidate, scores, top
+from cleaner.fields.structured import microdata_value
 from cleaner.resources import load_yaml, thresholds
 
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+MODEL = "fields_published.json"
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-|\.)")
 _LATEST_AHEAD = timedelta(days=1)
+# The sources of a date; each gives a feature "from_<source>".
+SOURCES = (
+    "ld_article",
+    "ld_page",
+    "ld_other",
+    "ld_modified",
+    "meta",
+    "meta_modified",
+    "microdata",
+    "microdata_modified",
+    "time_element",
+    "dateline",
+    "dateline_modified",
+    "url",
+)
+_DAYS_BOUND = 400
+_DECLARED = ("ld_article", "meta", "microdata")
+_DECLARED_MODIFIED = ("ld_modified", "meta_modified", "microdata_modified")
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    return load_yaml("fields.yaml")["published"]
+
+
+@cache
+def _modification_pattern() -> re.Pattern[str]:
+    words = _rules()["modification_words"]
+    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+
+
+@cache
+def _publication_pattern() -> re.Pattern[str]:
+    words = _rules()["publication_words"]
+    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
 
 
 def _plausible(moment: datetime | None) -> datetime | None:
@@ -37,164 +78,218 @@ def _plausible(moment: datetime | None) -> datetime | None:
     return moment
 
 
-def _linked_data_dates(metadata: PageMetadata, kind: str) -> Iterator[str]:
-    names = load_yaml("fields.yaml")["published"]["linked_data"]
-    for node in metadata.nodes_of_kind(kind):
-        for name in names:
+@dataclass(slots=True)
+class _Evidence:
+    """What the sources say about one day, gathered before features are made."""
+
+    moment: datetime
+    sources: dict[str, int] = field(default_factory=dict)  # source -> rank within it
+    shown_at: int | None = None  # first block that writes the day
+    shown_count: int = 0
+    after_publication_word: bool = False
+    has_time: bool = False
+
+
+class _Days:
+    """The candidate days of a page, keyed by UTC day."""
+
+    def __init__(self) -> None:
+        self.found: dict[date, _Evidence] = {}
+        self.counts: dict[str, int] = {}
+
+    def add(self, source: str, moment: datetime | None) -> _Evidence | None:
+        moment = _plausible(moment)
+        if moment is None:
+            return None
+        evidence = self.found.setdefault(moment.date(), _Evidence(moment))
+        if source not in evidence.sources:
+            evidence.sources[source] = self.counts.get(source, 0)
+            self.counts[source] = self.counts.get(source, 0) + 1
+        if moment.time() != datetime.min.time() and not evidence.has_time:
+            evidence.moment, evidence.has_time = moment, True
+        return evidence
+
+
+def _linked_dates(view: PageView, days: _Days) -> None:
+    rules = _rules()
+    article_nodes = set(map(id, view.metadata.nodes_of_kind("article_types")))
+    page_nodes = set(map(id, view.metadata.nodes_of_kind("page_types")))
+    for node in view.metadata.linked_data:
+        if id(node) in article_nodes:
+            source = "ld_article"
+        elif id(node) in page_nodes:
+            source = "ld_page"
+        else:
+            source = "ld_other"
+        for name in rules["linked_data"]:
             value = node.properties.get(name)
             if isinstance(value, str):
-                yield value
+                days.add(source, parse_date(value))
+        for name in rules["linked_data_modified"]:
+            value = node.properties.get(name)
+            if isinstance(value, str):
+                days.add("ld_modified", parse_date(value))
 
 
-def _declared(metadata: PageMetadata) -> Iterator[str]:
-    """Publication times the page states for its article, most trusted first."""
-    rules = load_yaml("fields.yaml")["published"]
-    yield from _linked_data_dates(metadata, "article_types")
-    yield from metadata.meta_values(rules["meta"])
-    for name in rules["microdata"]:
-        for element in metadata.microdata.get(name, ()):
-            yield microdata_value(element)
+def _declared_dates(view: PageView, days: _Days) -> None:
+    rules = _rules()
+    metadata = view.metadata
+    _linked_dates(view, days)
+    for value in metadata.meta_values(rules["meta"]):
+        days.add("meta", parse_date(value))
+    for value in metadata.meta_values(rules["meta_modified"]):
+        days.add("meta_modified", parse_date(value))
+    for name, source in (("microdata", "microdata"), ("microdata_modified", "microdata_modified")):
+        for prop in rules[name]:
+            for element in metadata.microdata.get(prop, ()):
+                days.add(source, parse_date(microdata_value(element)))
+    for element in view.elements["time"]:
+        moment = parse_date(element.get("datetime")) or parse_date(element.text_content())
+        days.add("time_element", moment)
+    match = _URL_DATE.search(view.url or "")
+    if match is not None:
+        days.add("url", parse_date("-".join(match.groups())))
 
 
-@cache
-def _modification_pattern() -> re.Pattern[str]:
-    words = load_yaml("fields.yaml")["published"]["modification_words"]
-    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
-
-
-def _dateline(text: str) -> tuple[datetime | None, bool]:
-    """The date a dateline gives, and whether it is a modification date.
-
-    "May 2, 2024 - Updated June 1, 2025" is published on May 2; "By Ann,
-    last updated June 1, 2025" gives only a modification date.
-    """
-    marker = _modification_pattern().search(text)
-    if marker is not None:
-        published = _plausible(parse_date(text[: marker.start()]))
-        if published is not None:
-            return published, False
-    return _plausible(parse_date(text)), marker is not None
-
-
-def _headline_index(blocks: list[Block], title: str | None) -> int | None:
-    """Where the headline is among the blocks: a block labelled title, or the title's ``h1``."""
-    for index, block in enumerate(blocks):
-        if block.kind is Kind.TITLE or (block.heading_level == 1 and block.text == title):
-            return index
-    return next((index for index, block in enumerate(blocks) if block.heading_level == 1), None)
-
-
-def _dateline_order(blocks: list[Block], title: str | None) -> list[Block]:
-    """The blocks where a dateline is written: around the headline, nearest first.
-
-    Blocks labelled timestamps come first; then the blocks after the headline,
-    then the few before it (a dateline above the headline). Without a
-    recognisable headline, the page from its top.
-    """
-    limits = thresholds("fields")
-    stamped = [block for block in blocks if block.kind is Kind.TIMESTAMP]
-    start = _headline_index(blocks, title)
-    if start is None:
-        return stamped + blocks[: limits["dateline_blocks_after"]]
-    after = blocks[start : start + limits["dateline_blocks_after"]]
-    before = blocks[max(0, start - limits["dateline_blocks_before"]) : start][::-1]
-    return stamped + after + before
-
-
-def _shown(blocks: list[Block], title: str | None) -> tuple[datetime | None, bool]:
-    """The date of the dateline next to the headline, and whether it is a modification date.
-
-    A "last updated" date is returned only when no other date is near the
-    headline: on many pages it is the only date shown, and then it is the one
-    readers see.
-    """
-    max_chars = thresholds("fields")["dateline_max_chars"]
-    updated = None
-    for block in _dateline_order(blocks, title):
-        if len(block.text) > max_chars:
-            continue
-        moment, is_modification = _dateline(block.text)
-        if moment is None:
-            continue
-        if not is_modification:
-            return moment, False
-        updated = updated or moment
-    return updated, updated is not None
-
-
-def _time_elements(document: _Element) -> Iterator[datetime]:
-    """The machine-readable times of the ``<time datetime>`` elements of the page."""
-    for element in document.iter("time"):
-        moment = _plausible(parse_date(element.get("datetime")))
-        if moment is not None:
-            yield moment
-
-
-def _shown_days(blocks: list[Block], document: _Element) -> set[date]:
-    """Every day the page writes in a short block or a ``<time>`` element."""
-    max_chars = thresholds("fields")["dateline_max_chars"]
-    days = {moment.date() for moment in _time_elements(document)}
-    for block in blocks:
-        if len(block.text) <= max_chars:
-            moment = parse_date(block.text)
-            if moment is not None:
-                days.add(moment.date())
-    return days
-
-
-def _from_url(url: str | None) -> datetime | None:
-    match = _URL_DATE.search(url or "")
-    if match is None:
-        return None
-    year, month, day = (int(part) for part in match.groups())
-    try:
-        return _plausible(datetime(year, month, day, tzinfo=UTC))
-    except ValueError:
-        return None
-
-
-def _first_plausible(texts: Iterator[str]) -> datetime | None:
-    for text in texts:
-        moment = _plausible(parse_date(text))
-        if moment is not None:
-            return moment
+def _day_first(view: PageView) -> bool | None:
+    """Whether the page writes numeric dates day first: as an unambiguous date of it does."""
+    for index in view.dated_blocks:
+        order = numeric_order(view.blocks[index].text)
+        if order is not None:
+            return order
     return None
 
 
-def _shown_somewhere(moment: datetime, days: set[date]) -> bool:
-    """Whether the page shows the day of ``moment``, allowing for its time zone."""
-    return any(abs((moment.date() - day).days) <= 1 for day in days)
+def _shown_dates(view: PageView, days: _Days) -> None:
+    """Dates written in short blocks: datelines, and every other date the reader sees."""
+    day_first = _day_first(view)
+    for index in view.dated_blocks:
+        block = view.blocks[index]
+        text = block.text
+        for start, _end, moment in find_dates(text, day_first):
+            before = text[:start]
+            modification = _modification_pattern().search(before)
+            source = "dateline_modified" if modification else "dateline"
+            evidence = days.add(source, moment)
+            if evidence is None:
+                continue
+            evidence.shown_count += 1
+            if evidence.shown_at is None:
+                evidence.shown_at = index
+            evidence.after_publication_word |= (
+                bool(_publication_pattern().search(before)) or block.kind is Kind.TIMESTAMP
+            )
 
 
-def choose_published(
-    metadata: PageMetadata,
-    document: _Element,
-    blocks: list[Block],
-    url: str | None,
-    title: str | None,
-) -> datetime | None:
-    """The publication time of the page's article, in UTC, or None.
+def _features(
+    day: date, evidence: _Evidence, view: PageView, headline: int | None, page: dict
+) -> dict[str, float]:
+    others = page["_days"]
+    shown_at = evidence.shown_at
+    features = {f"from_{source}": float(source in evidence.sources) for source in SOURCES}
+    features |= {
+        "sources": float(len(evidence.sources)),
+        "best_rank": float(min(evidence.sources.values())),
+        "has_time": float(evidence.has_time),
+        "shown": float(shown_at is not None),
+        "shown_at": shown_at / max(len(view.blocks), 1) if shown_at is not None else float("nan"),
+        "from_headline": float(shown_at - headline)
+        if shown_at is not None and headline is not None
+        else float("nan"),
+        "shown_count": float(evidence.shown_count),
+        "after_publication_word": float(evidence.after_publication_word),
+        "age_rank": float(sum(other < day for other in others)) / len(others),
+        "is_newest": float(day == others[-1]),
+        "is_oldest": float(day == others[0]),
+        "neighbour_shown": float(
+            any(abs((day - other).days) == 1 for other in page["_shown_days"])
+        ),
+        "shown_rank": float(page["_by_nearness"].index(day))
+        if day in page["_by_nearness"]
+        else float("nan"),
+        "days_from_declared": _days_between(day, page["_declared"]),
+        "days_from_modified": _days_between(day, page["_modified"]),
+    }
+    return features | {key: value for key, value in page.items() if not key.startswith("_")}
 
-    The declared time wins unless the page shows another date (not a
-    modification date) by the headline and nowhere shows the declared day:
-    sites re-stamp old articles with a new ``datePublished`` (or stamp new
-    ones with a template's date) while the dateline stays true.
+
+def _days_between(day: date, other: date | None) -> float:
+    """Signed days from ``other`` to ``day``, bounded to a year; NaN without ``other``."""
+    if other is None:
+        return float("nan")
+    return float(max(-_DAYS_BOUND, min(_DAYS_BOUND, (day - other).days)))
+
+
+def _first_day(days: _Days, sources: tuple[str, ...]) -> date | None:
+    """The first-ranked day that one of ``sources`` names."""
+    for source in sources:
+        named = [(e.sources[source], day) for day, e in days.found.items() if source in e.sources]
+        if named:
+            return min(named)[1]
+    return None
+
+
+def _gather(view: PageView) -> _Days:
+    days = _Days()
+    _declared_dates(view, days)
+    _shown_dates(view, days)
+    return days
+
+
+def _by_nearness(days: _Days, headline: int | None) -> list[date]:
+    """The days the page shows, nearest the headline (or the top) first."""
+    anchor = headline or 0
+    shown = [
+        (abs(e.shown_at - anchor), day) for day, e in days.found.items() if e.shown_at is not None
+    ]
+    return [day for _distance, day in sorted(shown)]
+
+
+def published_candidates(view: PageView) -> list[Candidate[datetime]]:
+    """Every day the page names, with the features the scorer reads."""
+    days = _gather(view)
+    if not days.found:
+        return []
+    headline = view.headline
+    page = view.kind_features | {
+        "page_days": float(len(days.found)),
+        "page_declares": float(any(source in days.counts for source in _DECLARED)),
+        "page_has_headline": float(headline is not None),
+        "_days": sorted(days.found),
+        "_shown_days": [
+            day for day, evidence in days.found.items() if evidence.shown_at is not None
+        ],
+        "_by_nearness": _by_nearness(days, headline),
+        "_declared": _first_day(days, _DECLARED),
+        "_modified": _first_day(days, _DECLARED_MODIFIED),
+    }
+    return [
+        Candidate(evidence.moment, _features(day, evidence, view, headline, page))
+        for day, evidence in days.found.items()
+    ]
+
+
+def pick_published(candidates: list[Candidate[datetime]], scored: np.ndarray) -> datetime | None:
+    """The day scored highest, when its score is high enough."""
+    chosen = top(candidates, scored, thresholds("fields")["published_min_score"])
+    return chosen.value if chosen else None
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """The page's publication time, and the score of the best candidate day.
+
+    The score says how much the page reads as a dated article or post, which
+    the author scorer uses too.
     """
-    declared = _first_plausible(_declared(metadata))
-    shown, shown_is_modification = _shown(blocks, title)
-    if declared is not None:
-        if shown is None or shown_is_modification or shown.date() == declared.date():
-            return declared
-        days = _shown_days(blocks, document)
-        return declared if _shown_somewhere(declared, days) else shown
-    if shown is not None:
-        return shown
-    timed = next(_time_elements(document), None)
-    if timed is not None:
-        return timed
-    days = _shown_days(blocks, document)
-    for text in _linked_data_dates(metadata, "page_types"):
-        moment = _plausible(parse_date(text))
-        if moment is not None and _shown_somewhere(moment, days):
-            return moment
-    return _from_url(url)
+
+    published_at: datetime | None
+    confidence: float
+
+
+def date_page(view: PageView) -> Dating:
+    """The page's publication time, as the scorer ranks the candidate days."""
+    candidates = published_candidates(view)
+    scored = scores(candidates, MODEL)
+    confidence = float(scored.max()) if len(scored) else 0.0
+    return Dating(pick_published(candidates, scored), confidence)

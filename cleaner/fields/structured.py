@@ -11,7 +11,6 @@ Nothing in the tree is changed.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,16 +20,21 @@ from lxml.etree import XPath, _Element
 
 from cleaner.resources import load_yaml
 
-_SPACE = re.compile(r"\s+")
-_LINKED_DATA_TYPE = "application/ld+json"
+_LINKED_DATA_TYPE = "ld+json"
+# The elements the field choosers look for in the whole page (see ``landmarks``).
+LANDMARK_TAGS = ("meta", "script", "title", "h1", "h2", "time")
 # Elements whose microdata value is an attribute rather than their text.
 _VALUE_ATTRIBUTES = ("content", "datetime", "value")
-_WITH_ITEMPROP = XPath("//body//*[@itemprop]")
+# Elements of the head: their itemprop is a meta tag, read with the others.
+_HEAD_TAGS = frozenset({"meta", "link", "title"})
+# Microdata properties: an attribute query is much faster than an element query with a
+# predicate.
+_ITEMPROPS = XPath("//@itemprop")
 
 
 def squeeze(text: str | None) -> str:
     """White space collapsed to single spaces and stripped."""
-    return _SPACE.sub(" ", text or "").strip()
+    return " ".join((text or "").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +51,7 @@ class PageMetadata:
 
     ``meta`` maps a meta tag's ``property``/``name``/``itemprop`` to its
     contents in page order; ``microdata`` maps an ``itemprop`` of the body to
-    the values of the elements that carry it; ``linked_data`` holds every
+    the elements that carry it; ``linked_data`` holds every
     JSON-LD object, nested ones included, in page order; ``nodes_by_id`` lets
     a reference such as ``{"@id": "#author"}`` be followed.
     """
@@ -85,9 +89,21 @@ def node_types(kind: str) -> frozenset[str]:
     return frozenset(load_yaml("fields.yaml")[kind])
 
 
-def _meta_tags(document: _Element) -> dict[str, tuple[str, ...]]:
+def landmarks(document: _Element) -> dict[str, list[_Element]]:
+    """The page's elements of ``LANDMARK_TAGS``, by tag, in page order, found in one pass.
+
+    Each search of the whole tree costs about as much as this one pass for
+    all of them, so the field choosers share it.
+    """
+    found: dict[str, list[_Element]] = {tag: [] for tag in LANDMARK_TAGS}
+    for element in document.iter(*LANDMARK_TAGS):
+        found[element.tag].append(element)
+    return found
+
+
+def _meta_tags(elements: list[_Element]) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
-    for element in document.iter("meta"):
+    for element in elements:
         content = element.get("content")
         if content is None:
             continue
@@ -100,10 +116,13 @@ def _meta_tags(document: _Element) -> dict[str, tuple[str, ...]]:
 
 
 def _microdata(document: _Element) -> dict[str, tuple[_Element, ...]]:
+    """The microdata of the body: each ``itemprop`` name and the elements that carry it."""
     found: dict[str, list[_Element]] = {}
-    for element in _WITH_ITEMPROP(document):
-        for name in element.get("itemprop", "").split():
-            found.setdefault(name.lower(), []).append(element)
+    for attribute in _ITEMPROPS(document):
+        element = attribute.getparent()
+        if element.tag not in _HEAD_TAGS:
+            for name in attribute.split():
+                found.setdefault(name.lower(), []).append(element)
     return {key: tuple(values) for key, values in found.items()}
 
 
@@ -143,21 +162,17 @@ def _walk_nodes(value: Any, into: list[LinkedNode]) -> None:
             _walk_nodes(child, into)
 
 
-def _linked_data(document: _Element) -> list[LinkedNode]:
+def _linked_data(scripts: list[_Element]) -> list[LinkedNode]:
     nodes: list[LinkedNode] = []
-    for script in document.iter("script"):
-        if (script.get("type") or "").strip().lower() != _LINKED_DATA_TYPE:
-            continue
-        _walk_nodes(_parse_json(script.text or ""), nodes)
+    for script in scripts:
+        if _LINKED_DATA_TYPE in (script.get("type") or "").lower():
+            _walk_nodes(_parse_json(script.text or ""), nodes)
     return nodes
 
 
-def _document_title(document: _Element) -> str:
-    head = document.find("head")
-    title = head.find("title") if head is not None else None
-    if title is None:
-        title = next(document.iter("title"), None)
-    return squeeze(title.text_content()) if title is not None else ""
+def _document_title(titles: list[_Element]) -> str:
+    """The text of the page's ``<title>`` (the first; an SVG may hold others)."""
+    return squeeze(titles[0].text_content()) if titles else ""
 
 
 def _declared_language(document: _Element, meta: dict[str, tuple[str, ...]]) -> str | None:
@@ -172,17 +187,20 @@ def _declared_language(document: _Element, meta: dict[str, tuple[str, ...]]) -> 
     return None
 
 
-def read_metadata(document: _Element) -> PageMetadata:
-    """Read every meta tag, JSON-LD object and microdata property of the page, once."""
-    meta = _meta_tags(document)
-    nodes = _linked_data(document)
+def read_metadata(document: _Element, found: dict[str, list[_Element]]) -> PageMetadata:
+    """Read every meta tag, JSON-LD object and microdata property of the page, once.
+
+    ``found`` are the page's ``landmarks``.
+    """
+    meta = _meta_tags(found["meta"])
+    nodes = _linked_data(found["script"])
     nodes_by_id = {
         str(node.properties["@id"]): node
         for node in nodes
         if "@id" in node.properties and len(node.properties) > 2
     }
     return PageMetadata(
-        document_title=_document_title(document),
+        document_title=_document_title(found["title"]),
         meta=meta,
         microdata=_microdata(document),
         linked_data=tuple(nodes),

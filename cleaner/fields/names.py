@@ -1,0 +1,102 @@
+"""What a byline's names look like, and how they are read out of it.
+
+A byline says more than the names: "By Jonathan Sayers Jan. 31, 2026",
+"Written by Moses Kim and Kate Shokurova | 5 min read", "ByShivya Nath".
+The prefix is cut, the names end where a date, a role or a note starts, and
+what is left must look like names: capitalised words with particles between
+("Jan van der Berg"), or a single user name. A URL, a phone number or a word
+such as "admin" is no name. The words involved are data (``fields.yaml``,
+``author:``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from html import unescape
+from typing import Any
+
+from cleaner.fields.structured import squeeze
+from cleaner.labelling.phrases import phrase_book
+from cleaner.resources import load_yaml
+
+_URL_LIKE = re.compile(r"https?:|www\.|\.com\b|/|@")
+# Several words with a long number are a phone number or a count, not names; a single
+# word with digits is a user name ("paulb203").
+_LONG_NUMBER = re.compile(r"\d{3}")
+_LETTER = re.compile(r"[^\W\d_]")
+# A user name rather than a name: digits, joining marks or no capital letter.
+_HANDLE = re.compile(r"\d|[_.\-]|^[^A-Z]*$")
+
+
+@cache
+def author_rules() -> dict[str, Any]:
+    """The ``author:`` section of ``fields.yaml``."""
+    return load_yaml("fields.yaml")["author"]
+
+
+@cache
+def _prefix_pattern() -> re.Pattern[str]:
+    rules = author_rules()
+    spaced = "|".join(re.escape(prefix) for prefix in sorted(rules["prefixes"], key=len)[::-1])
+    glued = "|".join(re.escape(prefix) for prefix in rules["glued_prefixes"])
+    # "ByAnn Lee" (inline elements glued together) counts; "Bystander" does not.
+    return re.compile(
+        rf"^(?:(?:{spaced})(?:\s+|(?<=:))|(?:{glued})(?-i:(?=[A-Z][a-z])))", re.IGNORECASE
+    )
+
+
+@cache
+def _stop_pattern() -> re.Pattern[str]:
+    stops = author_rules()["stop_words"]
+    words = "|".join(re.escape(word) for word in stops if word[0].isalpha())
+    marks = "".join(re.escape(word) for word in stops if not word[0].isalpha())
+    months = "|".join(re.escape(name) for name in phrase_book().month_numbers)
+    # A word, a mark between spaces, a bullet, a number ("12 posts") or a date ("Jan. 3"):
+    # the names end there.
+    return re.compile(
+        rf"\s(?:{words})\b|\s[{marks}]\s|[|•·]|\s\d|\s(?:{months})\.?\s*\d", re.IGNORECASE
+    )
+
+
+def looks_like_names(text: str) -> bool:
+    """Capitalised words, with particles ("van", "and") between: how names are written.
+
+    A single lower-case word passes (forum user names are written so); a
+    month name alone does not.
+    """
+    words = text.split()
+    if len(words) == 1:
+        return words[0].casefold().rstrip(".") not in phrase_book().month_numbers
+    particles = author_rules()["name_particles"]
+    return all(
+        not word[0].isalpha() or word[0].isupper() or word.casefold() in particles for word in words
+    )
+
+
+def handle_like(text: str) -> bool:
+    """Whether ``text`` is a user name ("paulb203", "b.scherer") rather than a person's name."""
+    return " " not in text and bool(_HANDLE.search(text))
+
+
+def clean_byline(text: str) -> str | None:
+    """The name(s) in a byline: prefix, date, role and trailing note removed; None if none."""
+    rules = author_rules()
+    text = squeeze(unescape(text))
+    text = _prefix_pattern().sub("", text, count=1).strip(" :,-")
+    stop = _stop_pattern().search(text)
+    if stop is not None:
+        text = text[: stop.start()]
+    text = text.strip(" ,:;-–—|·•")
+    if (
+        not text
+        or not _LETTER.search(text)
+        or len(text) > rules["max_chars"]
+        or len(text.split()) > rules["max_words"]
+        or _URL_LIKE.search(text)
+        or (" " in text and _LONG_NUMBER.search(text))
+        or text.casefold() in rules["not_names"]
+        or not looks_like_names(text)
+    ):
+        return None
+    return text
