@@ -1,0 +1,75 @@
+"""Naming the clutter: the kind of a removed block, and the evidence for it.
+
+The block model only says "main content or not"; a person reading the blocks
+table wants to know what a removed block is. The most direct evidence wins:
+the block's own words (a phrase of the phrase book: "Read more", "Share"),
+then the innermost container that names a kind (``<nav>``,
+``class="comment-list"``), then the shape of the text (a date, a line of
+links). A section opened by a marker ("Related articles", "Comments") gives
+its kind to the removed blocks that follow it, up to the next kept block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.blocks.block import Kind
+from cleaner.labelling.html_context import Clutter
+from cleaner.labelling.html_words import dom_words
+from cleaner.labelling.phrases import phrase_book
+from cleaner.resources import thresholds
+
+_DATE = re.compile(
+    r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}|\d{1,2}:\d{2}"
+    r"|\d+\s*(?:min|mins|minutes|hours?|days?|weeks?|months?|years?)\s+ago)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_date(text: str) -> bool:
+    """Whether a short text is a date or a time ("March 3, 2024", "5 hours ago").
+
+    Callers bound the length (``date_max_words``): in a long text a date is
+    just part of a sentence.
+    """
+    words = text.split()
+    if _DATE.search(text) is None:
+        return False
+    months = phrase_book().month_numbers
+    return any(word.strip(",.").lower() in months for word in words) or len(words) <= 4
+
+
+class ClutterNamer:
+    """Names removed blocks one after the other, in reading order, for one page."""
+
+    def __init__(self) -> None:
+        self.open_section: tuple[Kind, str] | None = None
+        self.section_kinds = phrase_book().section_kinds
+
+    def kept(self) -> None:
+        """A kept block closes any section a marker opened."""
+        self.open_section = None
+
+    def name(
+        self,
+        text: str,
+        phrase: tuple[str, str] | None,
+        clutter: Clutter | None,
+        link_density: float,
+    ) -> tuple[Kind, str]:
+        """The kind of a removed block and the evidence for it, in a few words."""
+        if phrase is not None:
+            kind = Kind(phrase[0])
+            evidence = f"phrase '{phrase[1]}'"
+            if kind in self.section_kinds:
+                self.open_section = (kind, f"after '{phrase[1]}'")
+            return kind, evidence
+        if clutter is not None:
+            return dom_words().group_kinds[clutter.group], f"inside {clutter.evidence}"
+        if self.open_section is not None:
+            return self.open_section
+        if len(text.split()) <= thresholds("html")["date_max_words"] and looks_like_date(text):
+            return Kind.TIMESTAMP, "a date"
+        if link_density >= thresholds("html")["links_max_link_density"]:
+            return Kind.NAVIGATION, "mostly links"
+        return Kind.OTHER, ""
