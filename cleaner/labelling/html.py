@@ -2,11 +2,11 @@
 
 Each block of the page is scored by the block model (an ensemble of oblivious
 trees trained by ``bench/train_html_blocks.py``, run on numpy alone) from the
-features of ``html_features``: the probability that it is main content. A
-block is kept when that probability reaches the threshold of
-``thresholds.yaml``; the headline is labelled ``title`` and removed (the body
-does not repeat the title); every other removed block is named by
-``html_kinds`` from its words and its containers, and every label says why.
+features of ``html_features``: the probability that it is main content. The
+page's cut is then chosen to maximise the expected F1 of the kept words (see
+``page_cut``); the headline is labelled ``title`` and removed (the body does
+not repeat the title); every other removed block is named by ``html_kinds``
+from its words and its containers, and every label says why.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from cleaner.blocks.html import SegmentedPage
 from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.html_features import BlockFeatures, block_features
 from cleaner.labelling.html_kinds import ClutterNamer
-from cleaner.resources import thresholds
 
 MODEL_FILE = "html_blocks.json"
 
@@ -34,17 +33,40 @@ def label_html_blocks(
     return decide(segmented.blocks, features, forest.probability(features.matrix))
 
 
+def page_cut(probabilities: np.ndarray, words: np.ndarray) -> float:
+    """The probability above which a block is kept, chosen for this page.
+
+    Keeping the blocks of highest probability first, the expected F1 of the
+    kept words is about ``2 * kept_expected / (kept + expected)`` (expected:
+    words the model believes are main content). It is maximal when every
+    block with ``p > F / 2`` is kept, so the cut is never above 0.5 and is
+    lower on pages where the model is unsure everywhere (a product grid, a
+    listing): there the best-scoring blocks are still the content.
+    """
+    words = np.maximum(words, 1.0)
+    order = np.argsort(-probabilities, kind="stable")
+    kept_expected = np.cumsum(probabilities[order] * words[order])
+    kept = np.cumsum(words[order])
+    expected_f1 = 2.0 * kept_expected / (kept + kept_expected[-1])
+    best = int(np.argmax(expected_f1))
+    return float(probabilities[order[best]])
+
+
 def decide(blocks: list[Block], features: BlockFeatures, probabilities: np.ndarray) -> list[Block]:
     """The labels of the blocks, given the model's probabilities of main content."""
-    threshold = thresholds("html")["keep_probability"]
+    cut = page_cut(probabilities, features.words) if len(blocks) else 0.5
+    kept_indices = np.flatnonzero(probabilities >= cut)
+    last_kept = int(kept_indices[-1]) if len(kept_indices) else len(blocks)
     namer = ClutterNamer()
     labelled = []
     for index, block in enumerate(blocks):
         probability = float(probabilities[index])
         score = f"model p={probability:.2f}"
+        if probability >= cut and cut < 0.5:
+            score += f" (page cut {cut:.2f})"
         if index == features.title_block:
             labelled.append(block.labelled(False, Kind.TITLE, f"headline; {score}"))
-        elif probability >= threshold:
+        elif probability >= cut:
             namer.kept()
             kind = Kind.HEADING if block.heading_level else Kind.BODY
             labelled.append(block.labelled(True, kind, score))
@@ -54,6 +76,7 @@ def decide(blocks: list[Block], features: BlockFeatures, probabilities: np.ndarr
                 features.phrases[index],
                 features.context.clutter[index],
                 float(features.link_density[index]),
+                after_content=index > last_kept,
             )
             reason = f"{score}; {evidence}" if evidence else score
             labelled.append(block.labelled(False, kind, reason))

@@ -37,6 +37,9 @@ TAG_CONTEXTS: dict[str, frozenset[str]] = {
     "details": frozenset({"details", "summary", "dialog"}),
 }
 CONTEXT_NAMES = (*TAG_CONTEXTS, "hidden")
+# The page itself: the classes of <body> and <html> describe the whole page (a theme, a
+# template), not a part of it, so they are not read as evidence about any block.
+_PAGE_TAGS = frozenset({"html", "body"})
 _HIDDEN_BIT = 1 << (len(CONTEXT_NAMES) - 1)
 _TAG_MASKS: dict[str, int] = {}
 for _index, _tags in enumerate(TAG_CONTEXTS.values()):
@@ -91,13 +94,13 @@ def dom_context(page: SegmentedPage) -> DomContext:
         context = _TAG_MASKS.get(node.tag, 0)
         if is_hidden(node.element) or node.element.get("aria-hidden") == "true":
             context |= _HIDDEN_BIT
-        key = (node.tag, node.attributes)
+        key = (node.tag, node.attributes if node.tag not in _PAGE_TAGS else "")
         if key not in memo:
-            group = words.mask_of(node.tag, node.attributes)
+            group = words.mask_of(*key)
             named = next((name for bit, name in clutter_groups if group & bit), None)
             found = None
             if named is not None:
-                found = Clutter(named, _evidence(node.tag, node.attributes, named, words))
+                found = Clutter(named, _evidence(*key, named, words))
             memo[key] = (group, found)
         group, own_clutter = memo[key]
         own_contexts[index], own_groups[index] = context, group

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from cleaner.blocks.block import Block
 from cleaner.blocks.html import SegmentedPage
 from cleaner.labelling.html_context import CONTEXT_NAMES, DomContext, dom_context
+from cleaner.labelling.html_declared import declared
 from cleaner.labelling.html_kinds import looks_like_date
 from cleaner.labelling.html_words import DomWords, dom_words
 from cleaner.labelling.phrases import phrase_book
@@ -25,8 +27,7 @@ from cleaner.resources import thresholds
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = frozenset(".!?")
-_DIGITS = str.maketrans("", "", "0123456789")
-_CAPITALISED = re.compile(r"(?<!\S)[^\W\d_a-z]", re.UNICODE)
+_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|\$|USD|EUR|GBP|CHF)\b")
 
 # The block's own tag, one column per family.
 TAG_FAMILIES: dict[str, frozenset[str]] = {
@@ -54,6 +55,7 @@ PHRASE_KINDS = (
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 ANCESTOR_LEVELS = (0, 1, 2, 3, 5)
 MAIN_SHARES = (0.5, 0.8)
+REPEAT_LEVELS = (0, 1, 2, 3)  # a subset of ANCESTOR_LEVELS
 
 
 def _feature_names() -> tuple[str, ...]:
@@ -67,15 +69,17 @@ def _feature_names() -> tuple[str, ...]:
         "ends_colon",
         "starts_upper",
         "stopword_share",
-        "digit_share",
+        "number_share",
         "capitalised_share",
         "separators",
         "date_like",
+        "price_like",
         "repeated_text",
         "heading_level",
     ]
     names += [f"tag_{family}" for family in TAG_FAMILIES]
     names += [f"phrase_{kind}" for kind in PHRASE_KINDS]
+    names += [f"in_{kind}_section" for kind in sorted(map(str, phrase_book().section_kinds))]
     names += [f"in_{context}" for context in CONTEXT_NAMES]
     names += [f"own_{context}" for context in CONTEXT_NAMES]
     names += [f"class_{group}" for group in dom_words().group_names]
@@ -88,14 +92,18 @@ def _feature_names() -> tuple[str, ...]:
             f"up{level}_link_density",
             f"up{level}_log_blocks",
         ]
-    names += ["node_repeats", "parent_repeats"]
+    for level in REPEAT_LEVELS:
+        names += [f"up{level}_repeats", f"up{level}_repeat_word_share"]
     for share in MAIN_SHARES:
         names += [f"in_main{int(share * 100)}", f"distance_main{int(share * 100)}"]
     for offset in NEIGHBOUR_OFFSETS:
         names += [f"n{offset:+d}_log_words", f"n{offset:+d}_link_density", f"n{offset:+d}_prose"]
     names += ["window_link_density", "window_prose", "window_stopword_share"]
     names += ["title_in_block", "block_in_title", "is_title_block", "after_title"]
-    names += ["page_log_words", "page_log_blocks", "page_link_density", "page_prose_share"]
+    names += ["declared_text_share"]
+    names += ["page_link_density", "page_prose_share"]
+    names += ["page_price_share"]
+    names += [f"declared_{kind}" for kind in dom_words().page_kinds]
     return tuple(names)
 
 
@@ -144,46 +152,62 @@ def _bits(masks: np.ndarray, width: int) -> np.ndarray:
 def _text_features(
     page: SegmentedPage, words: DomWords
 ) -> tuple[np.ndarray, list[tuple[str, str] | None]]:
-    """What each block's text says, independent of where it is."""
+    """What each block's text says, independent of where it is (columns 0-15)."""
     book = phrase_book()
-    counts = Counter(block.text for block in page.blocks)
-    rows = np.zeros((len(page.blocks), 15))
+    limits = thresholds("html")
+    repeated = Counter(block.text for block in page.blocks)
     phrases: list[tuple[str, str] | None] = []
     stopwords = words.stopwords
     matches: dict[str, tuple[str, str] | None] = {}
-    max_phrase_words = thresholds("html")["phrase_max_words"]
-    max_date_words = thresholds("html")["date_max_words"]
-    for index, block in enumerate(page.blocks):
+    counts = []
+    for block in page.blocks:
         text = block.text
         tokens = text.split()
-        n_words = max(len(tokens), 1)
+        n_words = len(tokens)
         chars = len(text)
-        if n_words <= max_phrase_words:
+        if n_words <= limits["phrase_max_words"]:
             if text not in matches:
                 matched = book.match(text)
                 matches[text] = (str(matched[0]), matched[1]) if matched else None
             phrases.append(matches[text])
         else:
             phrases.append(None)
-        rows[index] = (
-            np.log1p(page.words[index]),
-            page.link_words[index] / max(page.words[index], 1),
-            chars / n_words,
-            (text.count(". ") + text.count("! ") + text.count("? ") + (text[-1] in _SENTENCE_END))
-            / n_words,
-            text.count(",") / n_words,
-            text[-1] in _SENTENCE_END,
-            text[-1] == ":",
-            text[0].isupper(),
-            sum(map(stopwords.__contains__, text.lower().split())) / n_words,
-            (chars - len(text.translate(_DIGITS))) / chars,
-            len(_CAPITALISED.findall(text)) / n_words,
-            text.count("|") + text.count("·") + text.count("•") + text.count("/ "),
-            n_words <= max_date_words and looks_like_date(text),
-            counts[text] - 1,
-            block.heading_level or 0,
+        last = text[-1]
+        counts.append(
+            (
+                n_words,
+                chars,
+                text.count(". ") + text.count("! ") + text.count("? ") + (last in _SENTENCE_END),
+                text.count(","),
+                last in _SENTENCE_END,
+                last == ":",
+                text[0].isupper(),
+                sum(map(stopwords.__contains__, text.lower().split())),
+                sum(map(str.isdigit, tokens)),
+                sum(map(str.istitle, tokens)),
+                text.count("|") + text.count("·") + text.count("•") + text.count("/ "),
+                n_words <= limits["date_max_words"] and looks_like_date(text),
+                chars < limits["price_max_chars"] and _PRICE.search(text) is not None,
+                repeated[text] - 1,
+                block.heading_level or 0,
+            )
         )
-    return rows, phrases
+    raw = np.array(counts, dtype=np.float64)
+    n_words = np.maximum(raw[:, 0], 1.0)
+    block_words = np.array(page.words, dtype=np.float64)
+    columns = np.column_stack(
+        [
+            np.log1p(block_words),
+            np.array(page.link_words) / np.maximum(block_words, 1.0),
+            raw[:, 1] / n_words,
+            raw[:, 2] / n_words,
+            raw[:, 3] / n_words,
+            raw[:, 4:7],
+            raw[:, 7:10] / n_words[:, None],
+            raw[:, 10:15],
+        ]
+    )
+    return columns, phrases
 
 
 def _family_columns(page: SegmentedPage) -> np.ndarray:
@@ -196,11 +220,24 @@ def _family_columns(page: SegmentedPage) -> np.ndarray:
     return columns
 
 
-def _phrase_columns(phrases: list[tuple[str, str] | None]) -> np.ndarray:
-    columns = np.zeros((len(phrases), len(PHRASE_KINDS)))
+def _phrase_columns(blocks: list[Block], phrases: list[tuple[str, str] | None]) -> np.ndarray:
+    """The phrase-book kind of each block, and the section a marker opened before it.
+
+    A marker of a section kind ("Related articles", "Comments") opens a
+    section that lasts until the next heading that is not itself a marker.
+    """
+    section_kinds = sorted(map(str, phrase_book().section_kinds))
+    columns = np.zeros((len(phrases), len(PHRASE_KINDS) + len(section_kinds)))
+    open_section = -1
     for index, phrase in enumerate(phrases):
         if phrase is not None and phrase[0] in PHRASE_KINDS:
             columns[index, PHRASE_KINDS.index(phrase[0])] = 1.0
+        if open_section >= 0:
+            columns[index, len(PHRASE_KINDS) + open_section] = 1.0
+        if phrase is not None and phrase[0] in section_kinds:
+            open_section = section_kinds.index(phrase[0])
+        elif blocks[index].heading_level:
+            open_section = -1
     return columns
 
 
@@ -219,12 +256,17 @@ def _ancestors(page: SegmentedPage, levels: tuple[int, ...]) -> np.ndarray:
     return found
 
 
-def _repeats(page: SegmentedPage) -> np.ndarray:
-    """For each node, how many nodes share its parent, tag and class (itself included)."""
-    signatures = Counter((node.parent, node.tag, node.attributes) for node in page.nodes)
-    return np.array(
-        [signatures[(node.parent, node.tag, node.attributes)] for node in page.nodes],
-        dtype=np.float64,
+def _repeats(page: SegmentedPage, node_words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each node: how many siblings share its tag and class (itself included), and
+    the words all of them hold: a grid of product cards, a list of posts, a menu."""
+    keys = [(node.parent, node.tag, node.attributes) for node in page.nodes]
+    counts: Counter = Counter(keys)
+    group_words: dict[tuple, float] = {}
+    for key, words in zip(keys, node_words.tolist(), strict=True):
+        group_words[key] = group_words.get(key, 0.0) + words
+    return (
+        np.array([counts[key] for key in keys], dtype=np.float64),
+        np.array([group_words[key] for key in keys], dtype=np.float64),
     )
 
 
@@ -247,13 +289,19 @@ def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
 
 
 def _title_columns(page: SegmentedPage, offsets: np.ndarray) -> tuple[np.ndarray, int]:
-    """How much each short block looks like the declared title, and where the headline is."""
+    """How much each short block looks like the declared title, and which is the headline.
+
+    The headline is the ``<h1>`` most like the declared title; without one,
+    the short block most like it, when it is most of the title. A page
+    whose title nothing resembles has no headline (``-1``).
+    """
+    limits = thresholds("html")
     count = len(page.blocks)
     columns = np.zeros((count, 4))
     title_tokens = set(_WORD.findall(page_title(page).lower()))
-    best, best_score = -1, 0.0
+    best_h1, best_h1_score, best_other, best_other_score = -1, 0.0, -1, 0.0
     for index, block in enumerate(page.blocks):
-        if not title_tokens or page.words[index] > 40:
+        if not title_tokens or page.words[index] > limits["title_max_words"]:
             continue
         tokens = set(_WORD.findall(block.text.lower()))
         if not tokens:
@@ -261,11 +309,17 @@ def _title_columns(page: SegmentedPage, offsets: np.ndarray) -> tuple[np.ndarray
         shared = len(tokens & title_tokens)
         title_in_block, block_in_title = shared / len(title_tokens), shared / len(tokens)
         columns[index, 0], columns[index, 1] = title_in_block, block_in_title
-        score = title_in_block + block_in_title + (0.5 if block.heading_level == 1 else 0.0)
-        if block_in_title >= 0.6 and score > best_score:
-            best, best_score = index, score
-    if best < 0:
-        best = next((i for i, block in enumerate(page.blocks) if block.heading_level == 1), -1)
+        score = title_in_block + block_in_title
+        if block.heading_level == 1:
+            if score >= limits["title_h1_min_overlap"] and score > best_h1_score:
+                best_h1, best_h1_score = index, score
+        elif (
+            block_in_title >= limits["title_min_block_in_title"]
+            and title_in_block >= limits["title_min_title_in_block"]
+            and score > best_other_score
+        ):
+            best_other, best_other_score = index, score
+    best = best_h1 if best_h1 >= 0 else best_other
     if best >= 0:
         columns[best, 2] = 1.0
         columns[:, 3] = offsets - offsets[best]
@@ -325,9 +379,11 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
             node_links[column] / np.maximum(node_words[column], 1.0),
             np.log1p(end[column] - first[column]),
         ]
-    repeats = _repeats(page)
-    parents = np.array([max(node.parent, 0) for node in page.nodes], dtype=np.intp)
-
+    repeats, repeat_words = _repeats(page, node_words)
+    repeat_columns = []
+    for level in REPEAT_LEVELS:
+        column = ancestors[:, ANCESTOR_LEVELS.index(level)]
+        repeat_columns += [np.log(repeats[column]), repeat_words[column] / max(total_words, 1.0)]
     main_columns = []
     block_index = np.arange(count)
     for share in MAIN_SHARES:
@@ -351,18 +407,19 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
         ]
     radius = limits["window_radius"]
     title_columns, title_block = _title_columns(page, offsets)
+    page_declared = declared(page.document)
     page_columns = (
-        np.log1p(total_words),
-        np.log1p(count),
         link_words.sum() / max(total_words, 1.0),
         prose_words.sum() / max(total_words, 1.0),
+        text_columns[:, 13].mean(),
+        *page_declared.page_kinds,
     )
 
     matrix = np.column_stack(
         [
             text_columns,
             _family_columns(page),
-            _phrase_columns(phrases),
+            _phrase_columns(page.blocks, phrases),
             _bits(context.all_contexts, len(CONTEXT_NAMES)),
             _bits(context.own_contexts, len(CONTEXT_NAMES)),
             _bits(context.all_groups, n_groups),
@@ -372,14 +429,14 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
             block_depth,
             block_depth - prose_depth,
             *ancestor_columns,
-            np.log(repeats[block_node]),
-            np.log(repeats[parents[block_node]]),
+            *repeat_columns,
             *main_columns,
             *neighbour_columns,
             _window_mean(link_density, radius),
             _window_mean(prose_float, radius),
             _window_mean(stopword_share, radius),
             title_columns,
+            [page_declared.share_of(block.text) for block in page.blocks],
             np.tile(page_columns, (count, 1)),
         ]
     )

@@ -56,8 +56,13 @@ class ClutterNamer:
         phrase: tuple[str, str] | None,
         clutter: Clutter | None,
         link_density: float,
+        after_content: bool,
     ) -> tuple[Kind, str]:
-        """The kind of a removed block and the evidence for it, in a few words."""
+        """The kind of a removed block and the evidence for it, in a few words.
+
+        ``after_content`` says the block comes after the last kept block: a
+        link there with a headline's length is a teaser of another page.
+        """
         if phrase is not None:
             kind = Kind(phrase[0])
             evidence = f"phrase '{phrase[1]}'"
@@ -70,6 +75,9 @@ class ClutterNamer:
             return self.open_section
         if len(text.split()) <= thresholds("html")["date_max_words"] and looks_like_date(text):
             return Kind.TIMESTAMP, "a date"
-        if link_density >= thresholds("html")["links_max_link_density"]:
+        limits = thresholds("html")
+        if link_density >= limits["links_max_link_density"]:
+            if after_content and len(text.split()) >= limits["teaser_min_words"]:
+                return Kind.RELATED, "a link after the content"
             return Kind.NAVIGATION, "mostly links"
         return Kind.OTHER, ""

@@ -85,8 +85,7 @@ def second_pass_features(features: BlockFeatures, probabilities: np.ndarray) -> 
         low = np.maximum(index - radius, 0)
         high = np.minimum(index + radius + 1, count)
         columns.append(
-            _range_means(cumulative_weighted, low, high)
-            / _range_means(cumulative_words, low, high)
+            _range_means(cumulative_weighted, low, high) / _range_means(cumulative_words, low, high)
         )
     for level in range(len(ANCESTOR_LEVELS)):
         first, end = features.containers[:, level, 0], features.containers[:, level, 1]

@@ -21,7 +21,8 @@ _ATTRIBUTE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 @dataclass(frozen=True, slots=True)
 class DomWords:
-    """The word groups, each a bit of a mask, and the stop words of all languages."""
+    """The word groups, each a bit of a mask, the stop words of all languages, and
+    the page kinds that metadata types declare."""
 
     group_names: tuple[str, ...]
     group_kinds: dict[str, Kind]
@@ -30,6 +31,9 @@ class DomWords:
     prefix_pattern: re.Pattern[str]  # the longest listed prefix a word starts with
     prefix_masks: dict[str, int]  # a prefix's groups, and those of the prefixes inside it
     stopwords: frozenset[str]
+    ignored_class_prefixes: re.Pattern[str]  # class names that are taxonomy, not role
+    page_kinds: tuple[str, ...]  # what a page can declare itself to be
+    page_kind_of_type: dict[str, str]  # lower-cased schema.org type or og:type -> page kind
 
     def bit(self, group: str) -> int:
         """The bit of ``group`` in a mask."""
@@ -38,6 +42,8 @@ class DomWords:
     def mask_of(self, tag: str, attributes: str) -> int:
         """The groups of an element, from its tag and its ``class``/``id`` words."""
         mask = self.tag_masks.get(tag, 0)
+        if self.ignored_class_prefixes.search(attributes):
+            attributes = self.ignored_class_prefixes.sub(" ", attributes)
         for word in _ATTRIBUTE_WORD.findall(attributes):
             word = word.lower()
             mask |= self.word_masks.get(word, 0)
@@ -73,4 +79,24 @@ def dom_words() -> DomWords:
                 prefix_masks[prefix] |= mask
     longest_first = sorted(prefix_masks, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(prefix) for prefix in longest_first))
-    return DomWords(names, kinds, tag_masks, word_masks, pattern, prefix_masks, stopwords)
+    page_kind_of_type = {
+        str(declared).lower(): page_kind
+        for page_kind, declared_types in data["page_types"].items()
+        for declared in declared_types
+    }
+    return DomWords(
+        names,
+        kinds,
+        tag_masks,
+        word_masks,
+        pattern,
+        prefix_masks,
+        stopwords,
+        re.compile(
+            r"(?<!\S)(?:"
+            + "|".join(re.escape(prefix) for prefix in data["ignored_class_prefixes"])
+            + r")\S*"
+        ),
+        tuple(data["page_types"]),
+        page_kind_of_type,
+    )
