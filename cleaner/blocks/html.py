@@ -135,14 +135,20 @@ class SegmentedPage:
 
 
 def parse_html(html: str) -> _Element | None:
-    """Parse a page once; ``None`` when nothing parseable is in it."""
+    """Parse a page once; ``None`` when nothing parseable is in it.
+
+    ``huge_tree`` lifts libxml2's default limits (text nodes over 10 MB,
+    nesting deeper than 256 elements), past which it silently drops text.
+    A parser is made per call: lxml parsers are not to be shared by threads.
+    """
     if not html.strip():
         return None
+    parser = lxml_html.HTMLParser(huge_tree=True)
     try:
-        return lxml_html.document_fromstring(html)
+        return lxml_html.document_fromstring(html, parser=parser)
     except (ParserError, ValueError):
         try:  # e.g. a string with an XML encoding declaration
-            return lxml_html.document_fromstring(html.encode("utf-8", "replace"))
+            return lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
         except (ParserError, ValueError):
             return None
 
@@ -173,7 +179,7 @@ def segment_html(document: _Element) -> SegmentedPage:
     stack: list[list] = []
     block_positions: list[int] = [0]  # stack positions of the open block elements
     pieces: list[str] = []
-    counts = [0, 0]  # words gathered, of which inside links
+    words = link_words = 0  # words gathered in ``pieces``, and of them inside links
     open_links = 0
 
     def node_of(position: int) -> int:
@@ -192,7 +198,7 @@ def segment_html(document: _Element) -> SegmentedPage:
 
     def flush() -> None:
         """The text gathered so far becomes a block of the innermost open block element."""
-        words = counts[0]
+        nonlocal words, link_words
         if words:
             text = _SPACE.sub(" ", "".join(pieces)).strip()
             position = block_positions[-1]
@@ -201,16 +207,15 @@ def segment_html(document: _Element) -> SegmentedPage:
             blocks.append(Block(len(blocks), text, tag, _HEADING_LEVELS.get(tag)))
             page.elements.append(element)
             page.words.append(words)
-            page.link_words.append(counts[1])
-            counts[0] = counts[1] = 0
+            page.link_words.append(link_words)
+            words = link_words = 0
         pieces.clear()
 
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         if event == "start":
-            tag = element.tag
-            tag = tag.lower() if isinstance(tag, str) else ""
-            skipped = not tag or tag in SKIPPED_TAGS
+            tag = element.tag  # lower-case: libxml2's HTML parser folds tag names
+            skipped = tag in SKIPPED_TAGS
             is_block = not skipped and tag not in INLINE_TAGS
             if is_block:
                 if pieces:
@@ -238,10 +243,10 @@ def segment_html(document: _Element) -> SegmentedPage:
             text = element.tail
         if text:
             pieces.append(text)
-            words = len(text.split())
-            counts[0] += words
+            text_words = len(text.split())
+            words += text_words
             if open_links:
-                counts[1] += words
+                link_words += text_words
     if pieces:
         flush()
     return page

@@ -18,6 +18,7 @@ from cleaner.blocks.html import SegmentedPage
 from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.html_features import BlockFeatures, block_features
 from cleaner.labelling.html_kinds import ClutterNamer
+from cleaner.labelling.html_scoring import block_probabilities
 
 MODEL_FILE = "html_blocks.json"
 
@@ -30,7 +31,7 @@ def label_html_blocks(
         return []
     features = block_features(segmented)
     forest = model if model is not None else load_forest(MODEL_FILE)
-    return decide(segmented.blocks, features, forest.probability(features.matrix))
+    return decide(segmented.blocks, features, block_probabilities(forest, features.matrix))
 
 
 def page_cut(probabilities: np.ndarray, words: np.ndarray) -> float:
@@ -57,6 +58,7 @@ def decide(blocks: list[Block], features: BlockFeatures, probabilities: np.ndarr
     cut = page_cut(probabilities, features.words) if len(blocks) else 0.5
     kept_indices = np.flatnonzero(probabilities >= cut)
     last_kept = int(kept_indices[-1]) if len(kept_indices) else len(blocks)
+    box_link_density = features.column("up2_link_density")
     namer = ClutterNamer()
     labelled = []
     for index, block in enumerate(blocks):
@@ -76,6 +78,7 @@ def decide(blocks: list[Block], features: BlockFeatures, probabilities: np.ndarr
                 features.phrases[index],
                 features.context.clutter[index],
                 float(features.link_density[index]),
+                float(box_link_density[index]),
                 after_content=index > last_kept,
             )
             reason = f"{score}; {evidence}" if evidence else score

@@ -34,15 +34,12 @@ class Declared:
     page_kinds: np.ndarray
     text_trigrams: frozenset[tuple[str, str, str]]
 
-    def share_of(self, text: str) -> float:
-        """The share of the word trigrams of ``text`` that the declared text holds."""
-        if not self.text_trigrams:
+    def share_of(self, words: list[str]) -> float:
+        """The share of the trigrams of ``words`` (lower-cased) that the declared text holds."""
+        if not self.text_trigrams or len(words) < 3:
             return 0.0
-        words = _WORD.findall(text.lower())
-        trigrams = list(zip(words, words[1:], words[2:], strict=False))
-        if not trigrams:
-            return 0.0
-        return sum(trigram in self.text_trigrams for trigram in trigrams) / len(trigrams)
+        trigrams = zip(words, words[1:], words[2:], strict=False)
+        return sum(map(self.text_trigrams.__contains__, trigrams)) / (len(words) - 2)
 
 
 def declared(document: _Element) -> Declared:

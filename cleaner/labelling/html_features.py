@@ -27,6 +27,7 @@ from cleaner.resources import thresholds
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = frozenset(".!?")
+_TITLE_METAS = frozenset({"og:title", "twitter:title"})
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|\$|USD|EUR|GBP|CHF)\b")
 
 # The block's own tag, one column per family.
@@ -95,10 +96,17 @@ def _feature_names() -> tuple[str, ...]:
     for level in REPEAT_LEVELS:
         names += [f"up{level}_repeats", f"up{level}_repeat_word_share"]
     for share in MAIN_SHARES:
-        names += [f"in_main{int(share * 100)}", f"distance_main{int(share * 100)}"]
+        percent = int(share * 100)
+        names += [
+            f"in_main{percent}",
+            f"distance_main{percent}",
+            f"position_in_main{percent}",
+            f"depth_vs_main{percent}",
+        ]
     for offset in NEIGHBOUR_OFFSETS:
         names += [f"n{offset:+d}_log_words", f"n{offset:+d}_link_density", f"n{offset:+d}_prose"]
     names += ["window_link_density", "window_prose", "window_stopword_share"]
+    names += ["stopword_vs_prose", "link_density_vs_page"]
     names += ["title_in_block", "block_in_title", "is_title_block", "after_title"]
     names += ["declared_text_share"]
     names += ["page_link_density", "page_prose_share"]
@@ -131,17 +139,29 @@ class BlockFeatures:
     phrases: list[tuple[str, str] | None]
     title_block: int
 
+    def column(self, name: str) -> np.ndarray:
+        """The values of one feature (a name of ``FEATURE_NAMES``) for every block."""
+        return self.matrix[:, FEATURE_NAMES.index(name)]
 
-def page_title(page: SegmentedPage) -> str:
-    """The title the page declares: ``og:title``, else ``<title>``."""
+
+def page_titles(page: SegmentedPage) -> list[str]:
+    """The titles the page declares: ``og:title`` and ``twitter:title`` metas, ``<title>``.
+
+    Pages may carry several (a site name in one ``og:title``, the article's
+    in another); the headline is compared with each.
+    """
     head = page.document.find("head")
     if head is None:
-        return ""
-    for meta in head.iterfind("meta"):
-        if meta.get("property") == "og:title" and meta.get("content"):
-            return meta.get("content") or ""
+        return []
+    titles = [
+        meta.get("content") or ""
+        for meta in head.iterfind("meta")
+        if (meta.get("property") or meta.get("name")) in _TITLE_METAS
+    ]
     title = head.find("title")
-    return (title.text_content() if title is not None else "") or ""
+    if title is not None:
+        titles.append(title.text_content() or "")
+    return [title for title in titles if title.strip()]
 
 
 def _bits(masks: np.ndarray, width: int) -> np.ndarray:
@@ -150,9 +170,12 @@ def _bits(masks: np.ndarray, width: int) -> np.ndarray:
 
 
 def _text_features(
-    page: SegmentedPage, words: DomWords
+    page: SegmentedPage, words: DomWords, lowered_words: list[list[str]]
 ) -> tuple[np.ndarray, list[tuple[str, str] | None]]:
-    """What each block's text says, independent of where it is (columns 0-15)."""
+    """What each block's text says, independent of where it is (columns 0-15).
+
+    ``lowered_words`` holds each block's words (runs of ``\\w``), lower-cased.
+    """
     book = phrase_book()
     limits = thresholds("html")
     repeated = Counter(block.text for block in page.blocks)
@@ -160,7 +183,7 @@ def _text_features(
     stopwords = words.stopwords
     matches: dict[str, tuple[str, str] | None] = {}
     counts = []
-    for block in page.blocks:
+    for block, lowered in zip(page.blocks, lowered_words, strict=True):
         text = block.text
         tokens = text.split()
         n_words = len(tokens)
@@ -182,7 +205,7 @@ def _text_features(
                 last in _SENTENCE_END,
                 last == ":",
                 text[0].isupper(),
-                sum(map(stopwords.__contains__, text.lower().split())),
+                sum(map(stopwords.__contains__, lowered)),
                 sum(map(str.isdigit, tokens)),
                 sum(map(str.istitle, tokens)),
                 text.count("|") + text.count("·") + text.count("•") + text.count("/ "),
@@ -288,7 +311,9 @@ def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
     return (padded[high] - padded[low]) / (high - low)
 
 
-def _title_columns(page: SegmentedPage, offsets: np.ndarray) -> tuple[np.ndarray, int]:
+def _title_columns(
+    page: SegmentedPage, offsets: np.ndarray, lowered_words: list[list[str]]
+) -> tuple[np.ndarray, int]:
     """How much each short block looks like the declared title, and which is the headline.
 
     The headline is the ``<h1>`` most like the declared title; without one,
@@ -298,18 +323,25 @@ def _title_columns(page: SegmentedPage, offsets: np.ndarray) -> tuple[np.ndarray
     limits = thresholds("html")
     count = len(page.blocks)
     columns = np.zeros((count, 4))
-    title_tokens = set(_WORD.findall(page_title(page).lower()))
+    titles = [set(_WORD.findall(title.lower())) for title in page_titles(page)]
+    titles = [title for title in titles if title]
+    title_words = set().union(*titles)
     best_h1, best_h1_score, best_other, best_other_score = -1, 0.0, -1, 0.0
     for index, block in enumerate(page.blocks):
-        if not title_tokens or page.words[index] > limits["title_max_words"]:
+        if page.words[index] > limits["title_max_words"]:
             continue
-        tokens = set(_WORD.findall(block.text.lower()))
-        if not tokens:
+        tokens = set(lowered_words[index])
+        if tokens.isdisjoint(title_words):
             continue
-        shared = len(tokens & title_tokens)
-        title_in_block, block_in_title = shared / len(title_tokens), shared / len(tokens)
+        score, title_in_block, block_in_title = max(
+            (
+                (len(tokens & title) / len(title) + len(tokens & title) / len(tokens)),
+                len(tokens & title) / len(title),
+                len(tokens & title) / len(tokens),
+            )
+            for title in titles
+        )
         columns[index, 0], columns[index, 1] = title_in_block, block_in_title
-        score = title_in_block + block_in_title
         if block.heading_level == 1:
             if score >= limits["title_h1_min_overlap"] and score > best_h1_score:
                 best_h1, best_h1_score = index, score
@@ -341,7 +373,8 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
             np.zeros((0, len(FEATURE_NAMES))), nothing, nothing, containers, context, [], -1
         )
     n_groups = len(words.group_names)
-    text_columns, phrases = _text_features(page, words)
+    lowered_words = [_WORD.findall(block.text.lower()) for block in page.blocks]
+    text_columns, phrases = _text_features(page, words, lowered_words)
     block_node = np.array(page.block_nodes, dtype=np.intp)
 
     block_words = np.array(page.words, dtype=np.float64)
@@ -393,7 +426,12 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
         before = first[main] - block_index
         after = block_index - end[main] + 1
         distance = np.where(inside, 0.0, np.where(before > 0, before, after))
-        main_columns += [inside.astype(np.float64), distance / count]
+        main_columns += [
+            inside.astype(np.float64),
+            distance / count,
+            np.where(inside, (block_index - first[main]) / max(end[main] - first[main], 1), -1.0),
+            block_depth - depth[main],
+        ]
 
     stopword_share = text_columns[:, 8]
     log_words = text_columns[:, 0]
@@ -406,7 +444,7 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
             _shifted(prose_float, offset, 0.0),
         ]
     radius = limits["window_radius"]
-    title_columns, title_block = _title_columns(page, offsets)
+    title_columns, title_block = _title_columns(page, offsets, lowered_words)
     page_declared = declared(page.document)
     page_columns = (
         link_words.sum() / max(total_words, 1.0),
@@ -435,8 +473,10 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
             _window_mean(link_density, radius),
             _window_mean(prose_float, radius),
             _window_mean(stopword_share, radius),
+            stopword_share - (np.median(stopword_share[prose]) if prose.any() else 0.0),
+            link_density - link_words.sum() / max(total_words, 1.0),
             title_columns,
-            [page_declared.share_of(block.text) for block in page.blocks],
+            [page_declared.share_of(words) for words in lowered_words],
             np.tile(page_columns, (count, 1)),
         ]
     )

@@ -19,24 +19,27 @@ from cleaner.labelling.html_words import dom_words
 from cleaner.labelling.phrases import phrase_book
 from cleaner.resources import thresholds
 
-_DATE = re.compile(
-    r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}|\d{1,2}:\d{2}"
+_NUMERIC_DATE = re.compile(
+    r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}"
     r"|\d+\s*(?:min|mins|minutes|hours?|days?|weeks?|months?|years?)\s+ago)\b",
     re.IGNORECASE,
 )
+_NUMBER = re.compile(r"\d")
 
 
 def looks_like_date(text: str) -> bool:
     """Whether a short text is a date or a time ("March 3, 2024", "5 hours ago").
 
     Callers bound the length (``date_max_words``): in a long text a date is
-    just part of a sentence.
+    just part of a sentence. A month name needs a number beside it ("May"
+    alone is a word), and a bare year is not a date.
     """
-    words = text.split()
-    if _DATE.search(text) is None:
+    if _NUMERIC_DATE.search(text):
+        return True
+    if _NUMBER.search(text) is None:
         return False
     months = phrase_book().month_numbers
-    return any(word.strip(",.").lower() in months for word in words) or len(words) <= 4
+    return any(word.strip(",.").lower() in months for word in text.split())
 
 
 class ClutterNamer:
@@ -56,10 +59,13 @@ class ClutterNamer:
         phrase: tuple[str, str] | None,
         clutter: Clutter | None,
         link_density: float,
+        box_link_density: float,
         after_content: bool,
     ) -> tuple[Kind, str]:
         """The kind of a removed block and the evidence for it, in a few words.
 
+        ``box_link_density`` is the share of links in the box around the block
+        (a column title of a footer of links is navigation too);
         ``after_content`` says the block comes after the last kept block: a
         link there with a headline's length is a teaser of another page.
         """
@@ -80,4 +86,6 @@ class ClutterNamer:
             if after_content and len(text.split()) >= limits["teaser_min_words"]:
                 return Kind.RELATED, "a link after the content"
             return Kind.NAVIGATION, "mostly links"
+        if box_link_density >= limits["links_max_link_density"]:
+            return Kind.NAVIGATION, "among links"
         return Kind.OTHER, ""
