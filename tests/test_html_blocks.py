@@ -218,8 +218,10 @@ def test_the_shipped_model_reads_the_features_we_compute():
 def test_page_cut_keeps_confident_blocks_and_the_best_of_an_unsure_page():
     words = np.array([100.0, 100.0, 100.0, 100.0])
     assert page_cut(np.array([0.95, 0.9, 0.1, 0.05]), words) == pytest.approx(0.9)
-    unsure = np.array([0.3, 0.25, 0.02, 0.01])
-    assert page_cut(unsure, words) == pytest.approx(0.25)
+    unsure = np.array([0.45, 0.4, 0.02, 0.01])
+    assert page_cut(unsure, words) == pytest.approx(0.4)
+    hopeless = np.array([0.1, 0.08, 0.02, 0.01])
+    assert page_cut(hopeless, words) == pytest.approx(0.3)
 
 
 def test_level_by_level_scoring_matches_the_forest():

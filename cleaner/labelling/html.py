@@ -19,6 +19,7 @@ from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.html_features import BlockFeatures, block_features
 from cleaner.labelling.html_kinds import ClutterNamer
 from cleaner.labelling.html_scoring import block_probabilities
+from cleaner.resources import thresholds
 
 MODEL_FILE = "html_blocks.json"
 
@@ -42,7 +43,9 @@ def page_cut(probabilities: np.ndarray, words: np.ndarray) -> float:
     words the model believes are main content). It is maximal when every
     block with ``p > F / 2`` is kept, so the cut is never above 0.5 and is
     lower on pages where the model is unsure everywhere (a product grid, a
-    listing): there the best-scoring blocks are still the content.
+    listing): there the best-scoring blocks are still the content. It never
+    goes below ``min_keep_probability``: a page may have no main content at
+    all (an error page, a login wall).
     """
     words = np.maximum(words, 1.0)
     order = np.argsort(-probabilities, kind="stable")
@@ -50,7 +53,7 @@ def page_cut(probabilities: np.ndarray, words: np.ndarray) -> float:
     kept = np.cumsum(words[order])
     expected_f1 = 2.0 * kept_expected / (kept + kept_expected[-1])
     best = int(np.argmax(expected_f1))
-    return float(probabilities[order[best]])
+    return max(float(probabilities[order[best]]), thresholds("html")["min_keep_probability"])
 
 
 def decide(blocks: list[Block], features: BlockFeatures, probabilities: np.ndarray) -> list[Block]:
