@@ -1,37 +1,89 @@
-"""Where an HTML block gets its label.
+"""Where an HTML block gets its label: the block model, then the clutter's name.
 
-The main-content decision is trafilatura's: its extraction of the page says
-which texts are the article; every block of the page is then labelled kept or
-removed against it.
+Each block of the page is scored by the block model (an ensemble of oblivious
+trees trained by ``bench/train_html_blocks.py``, run on numpy alone) from the
+features of ``html_features``: the probability that it is main content. The
+page's cut is then chosen to maximise the expected F1 of the kept words (see
+``page_cut``); the headline is labelled ``title`` and removed (the body does
+not repeat the title); every other removed block is named by ``html_kinds``
+from its words and its containers, and every label says why.
 """
 
 from __future__ import annotations
 
-import copy
-import re
-
-import trafilatura
+import numpy as np
 
 from cleaner.blocks.block import Block, Kind
 from cleaner.blocks.html import SegmentedPage
+from cleaner.labelling.forest import ObliviousForest, load_forest
+from cleaner.labelling.html_features import BlockFeatures, block_features
+from cleaner.labelling.html_kinds import ClutterNamer
+from cleaner.labelling.html_scoring import block_probabilities
+from cleaner.resources import thresholds
 
-_SPACE = re.compile(r"\s+")
+MODEL_FILE = "html_blocks.json"
 
 
-def label_html_blocks(page: SegmentedPage) -> list[Block]:
-    """Label every block: kept when trafilatura's extraction holds its text."""
-    if not page.elements:
+def label_html_blocks(
+    segmented: SegmentedPage, model: ObliviousForest | None = None
+) -> list[Block]:
+    """Label every block of the page; ``model`` replaces the shipped one (evaluation)."""
+    if not segmented.blocks:
         return []
-    tree = page.elements[0].getroottree().getroot()
-    extracted = trafilatura.extract(copy.deepcopy(tree), include_comments=False) or ""
-    lines = {_SPACE.sub(" ", line).strip() for line in extracted.splitlines()}
-    joined = _SPACE.sub(" ", extracted)
+    features = block_features(segmented)
+    forest = model if model is not None else load_forest(MODEL_FILE)
+    return decide(segmented.blocks, features, block_probabilities(forest, features.matrix))
+
+
+def page_cut(probabilities: np.ndarray, words: np.ndarray) -> float:
+    """The probability above which a block is kept, chosen for this page.
+
+    Keeping the blocks of highest probability first, the expected F1 of the
+    kept words is about ``2 * kept_expected / (kept + expected)`` (expected:
+    words the model believes are main content). It is maximal when every
+    block with ``p > F / 2`` is kept, so the cut is never above 0.5 and is
+    lower on pages where the model is unsure everywhere (a product grid, a
+    listing): there the best-scoring blocks are still the content. It never
+    goes below ``min_keep_probability``: a page may have no main content at
+    all (an error page, a login wall).
+    """
+    words = np.maximum(words, 1.0)
+    order = np.argsort(-probabilities, kind="stable")
+    kept_expected = np.cumsum(probabilities[order] * words[order])
+    kept = np.cumsum(words[order])
+    expected_f1 = 2.0 * kept_expected / (kept + kept_expected[-1])
+    best = int(np.argmax(expected_f1))
+    return max(float(probabilities[order[best]]), thresholds("html")["min_keep_probability"])
+
+
+def decide(blocks: list[Block], features: BlockFeatures, probabilities: np.ndarray) -> list[Block]:
+    """The labels of the blocks, given the model's probabilities of main content."""
+    cut = page_cut(probabilities, features.words) if len(blocks) else 0.5
+    kept_indices = np.flatnonzero(probabilities >= cut)
+    last_kept = int(kept_indices[-1]) if len(kept_indices) else len(blocks)
+    box_link_density = features.column("up2_link_density")
+    namer = ClutterNamer()
     labelled = []
-    for block in page.blocks:
-        inside = block.text in lines or (len(block.text) > 40 and block.text in joined)
-        if inside:
+    for index, block in enumerate(blocks):
+        probability = float(probabilities[index])
+        score = f"model p={probability:.2f}"
+        if probability >= cut and cut < 0.5:
+            score += f" (page cut {cut:.2f})"
+        if index == features.title_block:
+            labelled.append(block.labelled(False, Kind.TITLE, f"headline; {score}"))
+        elif probability >= cut:
+            namer.kept()
             kind = Kind.HEADING if block.heading_level else Kind.BODY
-            labelled.append(block.labelled(True, kind, "trafilatura: main content"))
+            labelled.append(block.labelled(True, kind, score))
         else:
-            labelled.append(block.labelled(False, Kind.OTHER, "trafilatura: outside main content"))
+            kind, evidence = namer.name(
+                block.text,
+                features.phrases[index],
+                features.context.clutter[index],
+                float(features.link_density[index]),
+                float(box_link_density[index]),
+                after_content=index > last_kept,
+            )
+            reason = f"{score}; {evidence}" if evidence else score
+            labelled.append(block.labelled(False, kind, reason))
     return labelled
