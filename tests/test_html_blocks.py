@@ -190,7 +190,7 @@ def test_clutter_is_named_by_its_words_and_its_containers():
         "agreed to fund the new library, the repairs to the bridge and a study of traffic.</p>"
     )
     html = f"""<html><head><title>Budget approved</title></head><body>
-      <nav><a href="/">Home</a><a href="/news">News</a><a href="/sport">Sport</a></nav>
+      <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
       <article><h1>Budget approved</h1>{paragraph * 6}
         <div class="share-buttons"><a href="#">Share on Facebook</a></div></article>
       <section class="related-posts"><h2>Related articles</h2>
