@@ -39,7 +39,7 @@ from bench.wcxb import DEFAULT_DATA, GoldPage, load_pages
 from cleaner.blocks.html import parse_html, segment_html
 from cleaner.fields.html import html_fields
 
-DEFAULT_TRAF = Path("/work/exp/cache/trafilatura_default.json")
+DEFAULT_TRAF = Path.home() / ".cache" / "cleaner" / "trafilatura_default.json"
 FIELDS = ("title", "author", "day", "utc day")
 SIDE_NAMES = {"ours": "ours in-sample", "cv": "ours domain-CV", "theirs": "trafilatura"}
 

@@ -29,7 +29,6 @@ from pathlib import Path
 
 from bench.train_html_blocks import (
     DEFAULT_CACHE,
-    REPOSITORY,
     PageData,
     block_accuracy,
     cross_validated_probabilities,
@@ -44,7 +43,7 @@ from cleaner.labelling.html import MODEL_FILE, decide, label_html_blocks
 from cleaner.pages import Page
 from cleaner.pipeline import clean_page
 
-TRAFILATURA_CACHE = REPOSITORY.parent / "exp" / "cache" / "trafilatura_default.json"
+TRAFILATURA_CACHE = Path.home() / ".cache" / "cleaner" / "trafilatura_default.json"
 COLUMNS = ("f1", "precision", "recall")
 
 

@@ -38,7 +38,7 @@ from cleaner.labelling.html_features import FEATURE_NAMES, BlockFeatures, block_
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 MODEL_PATH = REPOSITORY / "cleaner" / "data" / "models" / "html_blocks.json"
-DEFAULT_CACHE = REPOSITORY.parent / "exp" / "cache-html-extraction"
+DEFAULT_CACHE = Path.home() / ".cache" / "cleaner" / "html-blocks"
 FOLDS = 5
 # A block is main content when at least this share of its words align with the gold.
 KEPT_SHARE = 0.5

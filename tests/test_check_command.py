@@ -147,5 +147,6 @@ def test_a_duplicate_in_a_later_batch_is_found(seed_run: Path):
     assert validator.validate(articles) == []
     issues = validator.validate(articles)
     assert [(issue["column"], issue["check"]) for issue in issues] == [
-        ("doc_id", "field_uniqueness")]
+        ("doc_id", "field_uniqueness")
+    ]
     assert issues[0]["source"] == articles.loc[0, "source"]
