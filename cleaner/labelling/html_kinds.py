@@ -25,6 +25,8 @@ _NUMERIC_DATE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
+# "Version 3.8.11", "v2.1.0": dotted numbers that are not dates.
+_VERSION = re.compile(r"\b(?:version|v)\.?\s*\d+(?:\.\d+)+", re.IGNORECASE)
 
 
 def looks_like_date(text: str) -> bool:
@@ -34,6 +36,7 @@ def looks_like_date(text: str) -> bool:
     just part of a sentence. A month name needs a number beside it ("May"
     alone is a word), and a bare year is not a date.
     """
+    text = _VERSION.sub(" ", text)
     if _NUMERIC_DATE.search(text):
         return True
     if _NUMBER.search(text) is None:
