@@ -4,7 +4,7 @@ Each block of the page is scored by the block model (an ensemble of oblivious
 trees trained by ``bench/train_html_blocks.py``, run on numpy alone) from the
 features of ``html_features``: the probability that it is main content. The
 page's cut is then chosen to maximise the expected F1 of the kept words (see
-``page_cut``); the headline is labelled ``title`` and removed (the body does
+``cut``); the headline is labelled ``title`` and removed (the body does
 not repeat the title); every other removed block is named by ``html_kinds``
 from its words and its containers, and every label says why.
 """
@@ -15,6 +15,7 @@ import numpy as np
 
 from cleaner.blocks.block import Block, Kind
 from cleaner.blocks.html import SegmentedPage
+from cleaner.labelling.cut import expected_f1_cut
 from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.html_features import BlockFeatures, block_features
 from cleaner.labelling.html_kinds import ClutterNamer
@@ -36,24 +37,13 @@ def label_html_blocks(
 
 
 def page_cut(probabilities: np.ndarray, words: np.ndarray) -> float:
-    """The probability above which a block is kept, chosen for this page.
+    """The page's cut (``cut.expected_f1_cut``), never below ``min_keep_probability``.
 
-    Keeping the blocks of highest probability first, the expected F1 of the
-    kept words is about ``2 * kept_expected / (kept + expected)`` (expected:
-    words the model believes are main content). It is maximal when every
-    block with ``p > F / 2`` is kept, so the cut is never above 0.5 and is
-    lower on pages where the model is unsure everywhere (a product grid, a
-    listing): there the best-scoring blocks are still the content. It never
-    goes below ``min_keep_probability``: a page may have no main content at
-    all (an error page, a login wall).
+    The floor is there because a page may have no main content at all (an
+    error page, a login wall).
     """
-    words = np.maximum(words, 1.0)
-    order = np.argsort(-probabilities, kind="stable")
-    kept_expected = np.cumsum(probabilities[order] * words[order])
-    kept = np.cumsum(words[order])
-    expected_f1 = 2.0 * kept_expected / (kept + kept_expected[-1])
-    best = int(np.argmax(expected_f1))
-    return max(float(probabilities[order[best]]), thresholds("html")["min_keep_probability"])
+    floor = thresholds("html")["min_keep_probability"]
+    return max(expected_f1_cut(probabilities, words), floor)
 
 
 def decide(blocks: list[Block], features: BlockFeatures, probabilities: np.ndarray) -> list[Block]:

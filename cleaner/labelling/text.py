@@ -11,7 +11,8 @@ that it belongs to the article. Rules name the kinds around it:
   visibly resumes (``text_sections``);
 - a bare time of day or a short date line is a timestamp;
 - the headline above the body is the title (removed: gold bodies exclude it).
-What is left is kept or removed as the model says; kept short lines without a
+What is left is kept or removed as the model says, at the page's own cut
+(``cut``: lower on pages where the model is unsure everywhere); kept short lines without a
 sentence end are subheadings. Every label carries the rule that decided, or
 the model's probability, as its reason.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from cleaner.blocks.block import Block, Kind
+from cleaner.labelling.cut import expected_f1_cut
 from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.phrases import Marker, fold, phrase_book
 from cleaner.labelling.text_features import FEATURE_NAMES, line_features
@@ -65,7 +67,11 @@ def label_text_blocks(blocks: list[Block], forest: ObliviousForest | None = None
     words = features[:, _COLUMN["words"]]
     markers = _bylines_in_short_lines(markers, words, limits["max_byline_words"])
     probabilities = (forest or load_forest(_MODEL)).probability(features)
-    keep = limits["keep_probability"]
+    # The page's own cut (see ``cut``), between the floor and the usual threshold.
+    keep = min(
+        limits["keep_probability"],
+        max(expected_f1_cut(probabilities, words), limits["min_keep_probability"]),
+    )
     sentence_end = features[:, _COLUMN["ends_terminal"]]
     timestamp = (features[:, _COLUMN["time_of_day"]] > 0) | (
         (features[:, _COLUMN["numeric_date"]] + features[:, _COLUMN["month_date"]] > 0)
