@@ -57,21 +57,42 @@ def c4_baseline(text: str) -> str:
     return "\n".join(kept)
 
 
-def run_cleaner(paths: list[Path], kind: str) -> tuple[pd.DataFrame, float, float]:
-    """Clean files with a real batch run: the articles, end-to-end and cleaning CPU seconds."""
-    sources = [Source(str(path), kind, compressed=True) for path in paths]
-    with tempfile.TemporaryDirectory() as out:
-        started = time.process_time()
-        report = run_batch(sources, Path(out), "parquet")
-        seconds = time.process_time() - started
-        articles = pd.read_parquet(Path(out) / "articles.parquet")
-    articles["page_id"] = articles["source"].map(lambda source: Path(source).name.split(".")[0])
-    return articles.set_index("page_id"), seconds, report.seconds["clean"]
-
-
-def timed(function: Callable[[str], str | None], inputs: list[str]) -> tuple[list, float]:
+def run_cleaner(sources: list[Source], out: Path) -> tuple[pd.DataFrame, float, float]:
+    """A real batch run: the articles by source, end-to-end and cleaning CPU seconds."""
     started = time.process_time()
-    outputs = [function(text) for text in inputs]
+    report = run_batch(sources, out, "parquet")
+    seconds = time.process_time() - started
+    articles = pd.read_parquet(out / "articles.parquet").set_index("source")
+    return articles, seconds, report.seconds["clean"]
+
+
+def run_cleaner_on_pages(pages: list[GoldPage]) -> tuple[pd.DataFrame, float, float]:
+    """The HTML pages as a scraper keeps them, a table of pages with their URLs."""
+    with tempfile.TemporaryDirectory() as folder:
+        table = Path(folder) / "pages.parquet"
+        frame = pd.DataFrame(
+            {"url": [page.url for page in pages], "html": [page.html() for page in pages]}
+        )
+        frame.to_parquet(table)
+        articles, seconds, cleaning = run_cleaner(
+            [Source(str(table), "table")], Path(folder) / "out"
+        )
+    articles.index = [page.page_id for page in pages]  # sources are pages.parquet#1, #2, ...
+    return articles, seconds, cleaning
+
+
+def run_cleaner_on_dumps(paths: list[Path]) -> tuple[pd.DataFrame, float, float]:
+    """Text dumps as a crawler saves them: one gzipped file per page."""
+    with tempfile.TemporaryDirectory() as folder:
+        sources = [Source(str(path), "text", compressed=True) for path in paths]
+        articles, seconds, cleaning = run_cleaner(sources, Path(folder))
+    articles.index = [Path(source).name.split(".")[0] for source in articles.index]
+    return articles, seconds, cleaning
+
+
+def timed(function: Callable[..., str | None], *inputs: list) -> tuple[list, float]:
+    started = time.process_time()
+    outputs = [function(*arguments) for arguments in zip(*inputs, strict=True)]
     return outputs, time.process_time() - started
 
 
@@ -147,9 +168,10 @@ def main() -> int:
     print(f"WCXB dev: {len(pages)} pages from {arguments.data}")
     rows: list[dict] = []
 
-    ours, our_seconds, cleaning_seconds = run_cleaner([page.html_path for page in pages], "html")
+    ours, our_seconds, cleaning_seconds = run_cleaner_on_pages(pages)
     htmls = [page.html() for page in pages]
-    theirs, their_seconds = timed(trafilatura.extract, htmls)
+    urls = [page.url for page in pages]
+    theirs, their_seconds = timed(lambda html, url: trafilatura.extract(html, url=url), htmls, urls)
     for page, html, their_text in zip(pages, htmls, theirs, strict=True):
         mine = ours.loc[page.page_id]
         published = None if pd.isna(mine["published_at"]) else str(mine["published_at"])
@@ -169,7 +191,7 @@ def main() -> int:
                 **field_hits(page, mine["title"], mine["author"], published),
             }
         )
-        metadata = trafilatura.extract_metadata(html)
+        metadata = trafilatura.extract_metadata(html, default_url=page.url)
         rows.append(
             {
                 "page_id": page.page_id,
@@ -206,7 +228,7 @@ def main() -> int:
     for converter in CONVERTERS:
         dump_rows = []
         dumps = [arguments.data / "dumps" / converter / f"{page.page_id}.txt.gz" for page in pages]
-        ours, our_seconds, cleaning_seconds = run_cleaner(dumps, "text")
+        ours, our_seconds, cleaning_seconds = run_cleaner_on_dumps(dumps)
         for page in pages:
             baseline = c4_baseline(page.dump(converter))
             for system, text in (

@@ -49,7 +49,9 @@ def _clean_html_page(page: Page) -> Article:
         return failed_article(page, "not HTML: no element could be parsed from the page")
     segmented = segment_html(document)
     blocks = label_html_blocks(segmented)
-    fields = settle_language(html_fields(document, blocks, page.url), blocks)
+    # The field scorers read the blocks as segmented, as they were trained
+    # (bench/train_fields.py): the labels would shift their features.
+    fields = settle_language(html_fields(document, segmented.blocks, page.url), blocks)
     return assemble_article(page, blocks, fields)
 
 
