@@ -11,9 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import pandera.extensions as extensions
 
-from cleaner.articles import PARAGRAPH_SEPARATOR, count_words
+from cleaner.articles import PARAGRAPH_SEPARATOR
 from cleaner.blocks.block import Kind
 from cleaner.labelling.phrases import fold, phrase_book
+from cleaner.words import count_words
 
 KEPT_KINDS = frozenset({Kind.BODY.value, Kind.HEADING.value})
 CLUTTER_KINDS = frozenset(
