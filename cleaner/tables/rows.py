@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+import pyarrow as pa
 
 from cleaner.articles import Article
 from cleaner.validation.schemas import packaged_schema
@@ -38,15 +39,25 @@ def blocks_frame(articles: Sequence[Article]) -> pd.DataFrame:
     """
     blocks = [block for article in articles for block in article.blocks]
     columns = {
-        "doc_id": [article.doc_id for article in articles for _ in article.blocks],
+        "doc_id": _text_column([article.doc_id for article in articles for _ in article.blocks]),
         "position": [block.position for block in blocks],
-        "text": [block.text for block in blocks],
+        "text": _text_column([block.text for block in blocks]),
         "kept": [block.kept for block in blocks],
-        "kind": [str.__str__(block.kind) for block in blocks],
-        "reason": [block.reason for block in blocks],
+        "kind": _text_column([str.__str__(block.kind) for block in blocks]),
+        "reason": _text_column([block.reason for block in blocks]),
     }
     frame = pd.DataFrame(columns)
     return frame.astype({"position": "int64", "kept": "bool"})[columns_of("blocks")]
+
+
+def _text_column(values: list[str]) -> pd.api.extensions.ExtensionArray:
+    """A pandas text column from Python strings, converted by Arrow in one call.
+
+    The same column ``pd.DataFrame`` would make of the list (pandas keeps its
+    text in Arrow), at less than half the cost: pandas checks every value in
+    Python first.
+    """
+    return pd.array(pa.array(values, type=pa.large_string(), from_pandas=True), dtype="str")
 
 
 def issues_frame(issues: Sequence[dict]) -> pd.DataFrame:
