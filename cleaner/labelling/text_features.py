@@ -104,6 +104,22 @@ def _class_table() -> np.ndarray:
     return table
 
 
+# Code points beyond the Basic Multilingual Plane are looked up at this index: class "other".
+_BEYOND_BMP = 0x10000
+_WORD_KIND_BITS = 3
+
+
+@cache
+def _counting_table() -> np.ndarray:
+    """Every code point's class times four plus the kind of word it starts (the two low bits).
+
+    One look-up gives both numbers a line's counts need; the last entry
+    stands for every code point beyond the Basic Multilingual Plane.
+    """
+    classes = np.append(_class_table(), 0)
+    return (classes * 4 + _WORD_KIND_OF_CLASS[classes]).astype(np.uint8)
+
+
 # A word next to a day number, "Jan 29", "29 września", "5 de marzo": a date
 # when the word is a month name of the phrase files (looked up, not matched:
 # one alternation of every month form of every language would be slow).
@@ -203,22 +219,22 @@ def _per_line_counts(codes: np.ndarray, chars: np.ndarray) -> dict[str, np.ndarr
     """Characters of each class, and word starts of each kind, in every line.
 
     ``codes`` are the code points of the lines joined, each followed by a line
-    break; one ``bincount`` over (line, class) pairs counts them all.
+    break; one ``bincount`` over (line, class) pairs counts the characters,
+    another over (line, kind) pairs the word starts.
     """
     count = len(chars)
     line_of = np.repeat(np.arange(count), chars.astype(np.intp) + 1)
-    classes = _class_table()[np.minimum(codes, 0xFFFF)]
-    classes[codes > 0xFFFF] = 0
+    looked_up = _counting_table()[np.minimum(codes, _BEYOND_BMP)]
     width = len(_CLASSES)
-    by_class = np.bincount(line_of * width + classes, minlength=count * width)
+    by_class = np.bincount(line_of * width + (looked_up >> 2), minlength=count * width)
     by_class = by_class.reshape(count, width).astype(np.float64)
-    # 0: no word starts here; 1: a lower-case or caseless word; 2: capital; 3: number.
-    word_kind = _WORD_KIND_OF_CLASS[classes]
-    word = word_kind > 0
-    word_start = word.copy()
-    word_start[1:] &= ~word[:-1]
-    start_kind = word_kind * word_start
-    by_start = np.bincount(line_of * 4 + start_kind, minlength=count * 4).reshape(count, 4)
+    word_kind = looked_up & _WORD_KIND_BITS
+    word_start = word_kind > 0
+    word_start[1:] &= word_kind[:-1] == 0
+    # Words are counted where they start: a tenth of the characters.
+    first_letters = np.flatnonzero(word_start)
+    starts = line_of[first_letters] * 4 + word_kind[first_letters]
+    by_start = np.bincount(starts, minlength=count * 4).reshape(count, 4)
     counts = {
         "chars": chars,
         "words": by_start[:, 1:].sum(axis=1).astype(np.float64),
@@ -279,16 +295,21 @@ def _window_sums(
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """For each radius, row sums over the lines within it of each line, and how many lines.
 
-    ``rows`` holds one row per feature; the running sums are made once for all radii.
+    ``rows`` holds one row per feature. The running sums are made once, and
+    padded with their first and last values so that every window is the
+    difference of two slices (a window is cut short at either end of the page).
     """
     width, count = rows.shape
-    total = np.zeros((width, count + 1))
-    np.cumsum(rows, axis=1, out=total[:, 1:])
+    pad = max(radii) + 1
+    total = np.zeros((width, count + 1 + 2 * pad))
+    np.cumsum(rows, axis=1, out=total[:, pad + 1 : pad + 1 + count])
+    total[:, pad + 1 + count :] = total[:, pad + count : pad + 1 + count]
     index = np.arange(count)
     for radius in radii:
-        low = np.maximum(index - radius, 0)
-        high = np.minimum(index + radius + 1, count)
-        yield total[:, high] - total[:, low], (high - low).astype(np.float64)
+        high = total[:, pad + radius + 1 : pad + radius + 1 + count]
+        low = total[:, pad - radius : pad - radius + count]
+        lines = np.minimum(index + radius + 1, count) - np.maximum(index - radius, 0)
+        yield high - low, lines.astype(np.float64)
 
 
 def _lines_since(flags: np.ndarray, cap: float) -> np.ndarray:
