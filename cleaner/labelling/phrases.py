@@ -35,6 +35,22 @@ def fold(text: str) -> str:
     return " ".join(text.lower().split()).strip(_EDGE_PUNCTUATION)
 
 
+def folds_longer_than(text: str, length: int) -> bool:
+    """Whether ``fold(text)`` is surely longer than ``length``, told without folding ``text``.
+
+    Folding splits the text into words and joins them again, which costs a
+    string per word; this costs two. ``fold`` keeps the text's core (what
+    edge punctuation surrounds) with each run of white space made one space,
+    and lower case never shortens a character: a printable core (so white
+    space in it is spaces) with more than ``length`` characters that are not
+    spaces folds longer than ``length``.
+    """
+    if len(text) <= length:
+        return False
+    core = text.strip(_EDGE_PUNCTUATION)
+    return core.isprintable() and len(core) - core.count(" ") > length
+
+
 def _alternation(phrases: list[str]) -> str:
     """Longest first, so that "share this article" wins over "share"."""
     return "|".join(re.escape(phrase) for phrase in sorted(set(phrases), key=len, reverse=True))
