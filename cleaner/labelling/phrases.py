@@ -63,6 +63,9 @@ class PhraseBook:
     whole: dict[str, Kind]
     start_kinds: dict[str, Kind]
     contains_kinds: dict[str, Kind]
+    # Each "contains" phrase's last word: a page without the word cannot hold
+    # the phrase, and the phrases share few last words ("cookies", "reserved").
+    contains_anchors: dict[str, str]
     # The start phrases by their first character: a line is tried only against
     # the few phrases that begin as it does.
     start_patterns: dict[str, re.Pattern[str]]
@@ -101,9 +104,16 @@ class PhraseBook:
         return markers
 
     def _mark_contained(self, text: str, lowered: list[str], markers: list[Marker | None]) -> None:
-        """Mark the lines holding a "contains" phrase; each phrase is one search of the page."""
+        """Mark the lines holding a "contains" phrase; each phrase is one search of the page.
+
+        Only the phrases whose last word the page holds are searched for.
+        """
+        anchors = self.contains_anchors
+        present = {anchor for anchor in set(anchors.values()) if anchor in text}
         starts: list[int] = []
         for phrase, kind in self.contains_kinds.items():
+            if anchors[phrase] not in present:
+                continue
             position = text.find(phrase)
             if position < 0:
                 continue
@@ -169,6 +179,7 @@ def phrase_book() -> PhraseBook:
         whole,
         start_kinds,
         contains,
+        {phrase: (phrase.split() or [phrase])[-1] for phrase in contains},
         start_patterns,
         frozenset(section_kinds),
         month_numbers,
