@@ -67,12 +67,13 @@ def label_text_blocks(blocks: list[Block], forest: ObliviousForest | None = None
     words = features[:, _COLUMN["words"]]
     markers = _bylines_in_short_lines(markers, words, limits["max_byline_words"])
     probabilities = (forest or load_forest(_MODEL)).probability(features)
+    keep = limits["keep_probability"]
     sentence_end = features[:, _COLUMN["ends_terminal"]]
     timestamp = (features[:, _COLUMN["time_of_day"]] > 0) | (
         (features[:, _COLUMN["numeric_date"]] + features[:, _COLUMN["month_date"]] > 0)
         & (words <= limits["max_date_line_words"])
     )
-    kept_by_model = probabilities >= limits["keep_probability"]
+    kept_by_model = probabilities >= keep
     kept_lines = np.flatnonzero(kept_by_model)
     title = find_title(
         lines,
