@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -44,14 +45,13 @@ def blocks_frame(articles: Sequence[Article]) -> pd.DataFrame:
     blocks = [block for article in articles for block in article.blocks]
     columns = {
         "doc_id": _text_column([article.doc_id for article in articles for _ in article.blocks]),
-        "position": [block.position for block in blocks],
+        "position": np.array([block.position for block in blocks], dtype=np.int64),
         "text": _text_column([block.text for block in blocks]),
-        "kept": [block.kept for block in blocks],
+        "kept": np.array([block.kept for block in blocks], dtype=bool),
         "kind": _text_column([_KIND_NAMES[block.kind] for block in blocks]),
         "reason": _text_column([block.reason for block in blocks]),
     }
-    frame = pd.DataFrame(columns)
-    return frame.astype({"position": "int64", "kept": "bool"})[columns_of("blocks")]
+    return pd.DataFrame(columns)[columns_of("blocks")]
 
 
 def _text_column(values: list[str]) -> pd.api.extensions.ExtensionArray:
