@@ -58,8 +58,8 @@ def _text_column(values: list[str]) -> pd.api.extensions.ExtensionArray:
     """A pandas text column from Python strings, converted by Arrow in one call.
 
     The same column ``pd.DataFrame`` would make of the list (pandas keeps its
-    text in Arrow), at less than half the cost: pandas checks every value in
-    Python first.
+    text in Arrow), at less than half the cost: given a list, pandas first
+    checks and converts the values one by one.
     """
     return pd.array(pa.array(values, type=pa.large_string(), from_pandas=True), dtype="str")
 
