@@ -8,7 +8,6 @@ the block (and the reason) that let it in.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -16,16 +15,11 @@ from urllib.parse import urlsplit
 
 from cleaner.blocks.block import Block
 from cleaner.pages import Page
+from cleaner.words import count_words
 
 Status = Literal["ok", "empty", "error"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
-_WORD = re.compile(r"\w+")
-
-
-def count_words(text: str | None) -> int:
-    """Words as the validation and the benchmark count them: runs of ``\\w``."""
-    return len(_WORD.findall(text)) if isinstance(text, str) else 0
 
 
 def domain_of(url: str | None) -> str | None:

@@ -14,6 +14,7 @@ spaces and none at its ends is taken as it is, and only the others are tidied.
 from __future__ import annotations
 
 import re
+from itertools import count
 
 from cleaner.blocks.block import Block
 
@@ -35,9 +36,7 @@ def segment_text(text: str) -> list[Block]:
     if any(character in text for character in _DROPPED_BREAKS):
         text = _INVISIBLE.sub("", text)
     lines = [
-        line
-        if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
-        else _tidy(line)
+        line if line.isprintable() and "  " not in line and line == line.strip(" ") else _tidy(line)
         for line in text.splitlines()
     ]
-    return [Block(position, line) for position, line in enumerate(filter(None, lines))]
+    return list(map(Block, count(), filter(None, lines)))

@@ -35,6 +35,22 @@ def fold(text: str) -> str:
     return " ".join(text.lower().split()).strip(_EDGE_PUNCTUATION)
 
 
+def folds_longer_than(text: str, length: int) -> bool:
+    """Whether ``fold(text)`` is surely longer than ``length``, told without folding ``text``.
+
+    Folding splits the text into words and joins them again, which costs a
+    string per word; this costs two. ``fold`` keeps the text's core (what
+    edge punctuation surrounds) with each run of white space made one space,
+    and lower case never shortens a character: a printable core (so white
+    space in it is spaces) with more than ``length`` characters that are not
+    spaces folds longer than ``length``.
+    """
+    if len(text) <= length:
+        return False
+    core = text.strip(_EDGE_PUNCTUATION)
+    return core.isprintable() and len(core) - core.count(" ") > length
+
+
 def _alternation(phrases: list[str]) -> str:
     """Longest first, so that "share this article" wins over "share"."""
     return "|".join(re.escape(phrase) for phrase in sorted(set(phrases), key=len, reverse=True))
@@ -47,6 +63,9 @@ class PhraseBook:
     whole: dict[str, Kind]
     start_kinds: dict[str, Kind]
     contains_kinds: dict[str, Kind]
+    # Each "contains" phrase's last word: a page without the word cannot hold
+    # the phrase, and the phrases share few last words ("cookies", "reserved").
+    contains_anchors: dict[str, str]
     # The start phrases by their first character: a line is tried only against
     # the few phrases that begin as it does.
     start_patterns: dict[str, re.Pattern[str]]
@@ -85,9 +104,16 @@ class PhraseBook:
         return markers
 
     def _mark_contained(self, text: str, lowered: list[str], markers: list[Marker | None]) -> None:
-        """Mark the lines holding a "contains" phrase; each phrase is one search of the page."""
+        """Mark the lines holding a "contains" phrase; each phrase is one search of the page.
+
+        Only the phrases whose last word the page holds are searched for.
+        """
+        anchors = self.contains_anchors
+        present = {anchor for anchor in set(anchors.values()) if anchor in text}
         starts: list[int] = []
         for phrase, kind in self.contains_kinds.items():
+            if anchors[phrase] not in present:
+                continue
             position = text.find(phrase)
             if position < 0:
                 continue
@@ -153,6 +179,7 @@ def phrase_book() -> PhraseBook:
         whole,
         start_kinds,
         contains,
+        {phrase: (phrase.split() or [phrase])[-1] for phrase in contains},
         start_patterns,
         frozenset(section_kinds),
         month_numbers,

@@ -31,6 +31,8 @@ from cleaner.resources import thresholds
 
 _MODEL = "text_lines.json"
 _MODEL_REASONS = tuple(f"model p={percent / 100:.2f}" for percent in range(101))
+# What the model makes of a line: kept prose, a kept short line without a sentence end, removed.
+_MODEL_KINDS = (Kind.BODY, Kind.HEADING, Kind.OTHER)
 # A title line is a level-1 heading, a kept subheading level 2.
 _LEVELS = {Kind.TITLE: 1, Kind.HEADING: 2}
 _COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
@@ -77,7 +79,8 @@ def label_text_blocks(blocks: list[Block], forest: ObliviousForest | None = None
         (features[:, _COLUMN["numeric_date"]] + features[:, _COLUMN["month_date"]] > 0)
         & (words <= limits["max_date_line_words"])
     )
-    kept_lines = np.flatnonzero(probabilities >= keep)
+    kept_by_model = probabilities >= keep
+    kept_lines = np.flatnonzero(kept_by_model)
     title = find_title(
         lines,
         words,
@@ -85,23 +88,29 @@ def label_text_blocks(blocks: list[Block], forest: ObliviousForest | None = None
         limits["max_title_words"],
         limits["min_title_overlap"],
     )
-    in_section = sections(markers, (probabilities >= keep) & ~timestamp, book.section_kinds)
+    in_section = sections(markers, kept_by_model & ~timestamp, book.section_kinds)
     ruled = _rule_labels(lines, markers, probabilities, words, timestamp, in_section, title)
-    # Lines no rule names are labelled as the model says, in bulk.
-    kept = (probabilities >= keep).tolist()
-    heading = (
-        (probabilities >= keep) & (words <= limits["max_heading_words"]) & (sentence_end == 0)
-    ).tolist()
+    # Every line labelled as the model says, in bulk; then the rules' labels over them.
+    kept = kept_by_model.tolist()
+    heading = kept_by_model & (words <= limits["max_heading_words"]) & (sentence_end == 0)
+    model_kind = np.where(kept_by_model, heading.astype(np.intp), len(_MODEL_KINDS) - 1)
+    kinds = list(map(_MODEL_KINDS.__getitem__, model_kind.tolist()))
     percent = np.rint(probabilities * 100).astype(np.intp).tolist()
-    labelled: list[Block] = []
-    for index, block in enumerate(blocks):
-        label = ruled.get(index)
-        if label is None:
-            keep_line = kept[index]
-            kind = (Kind.HEADING if heading[index] else Kind.BODY) if keep_line else Kind.OTHER
-            label = (keep_line, kind, _MODEL_REASONS[percent[index]])
-        labelled.append(Block(block.position, block.text, block.tag, _LEVELS.get(label[1]), *label))
-    return labelled
+    reasons = list(map(_MODEL_REASONS.__getitem__, percent))
+    for index, (keep_line, kind, reason) in ruled.items():
+        kept[index], kinds[index], reasons[index] = keep_line, kind, reason
+    return list(
+        map(
+            Block,
+            [block.position for block in blocks],
+            lines,
+            [block.tag for block in blocks],
+            map(_LEVELS.get, kinds),
+            kept,
+            kinds,
+            reasons,
+        )
+    )
 
 
 def _rule_labels(
@@ -117,10 +126,11 @@ def _rule_labels(
     limits = thresholds("text")
     section_kinds = phrase_book().section_kinds
     labels: dict[int, tuple[bool, Kind, str]] = {}
-    candidates = {index for index, marker in enumerate(markers) if marker is not None}
+    marked = [index for index, marker in enumerate(markers) if marker is not None]
+    candidates = set(marked)
+    candidates.update(index + 1 for index in marked if index + 1 < len(lines))
     candidates.update(np.flatnonzero(timestamp).tolist())
     candidates.update(index for index, section in enumerate(in_section) if section is not None)
-    candidates.update(index + 1 for index in range(len(lines) - 1) if markers[index] is not None)
     if title is not None:
         candidates.add(title)
     for index in sorted(candidates):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 
 import numpy as np
@@ -56,6 +57,8 @@ _PUNCTUATION_CLASSES = {
     "symbol": "#@&©®™$€£¥%+=",
 }
 _CLASSES = ("other", "lower", "capital", "caseless", "digit", *_PUNCTUATION_CLASSES)
+# The kind of word a character of each class starts: none, lower-case or caseless, capital, number.
+_WORD_KIND_OF_CLASS = np.array([0, 1, 2, 1, 3] + [0] * len(_PUNCTUATION_CLASSES), dtype=np.intp)
 # Patterns are looked for in lines up to this long: times, dates and counts
 # that say something about a line stand in short lines.
 _MAX_PATTERN_CHARS = 120
@@ -99,6 +102,22 @@ def _class_table() -> np.ndarray:
         for char in characters:
             table[ord(char)] = number
     return table
+
+
+# Code points beyond the Basic Multilingual Plane are looked up at this index: class "other".
+_BEYOND_BMP = 0x10000
+_WORD_KIND_BITS = 3
+
+
+@cache
+def _counting_table() -> np.ndarray:
+    """Every code point's class times four plus the kind of word it starts (the two low bits).
+
+    One look-up gives both numbers a line's counts need; the last entry
+    stands for every code point beyond the Basic Multilingual Plane.
+    """
+    classes = np.append(_class_table(), 0)
+    return (classes * 4 + _WORD_KIND_OF_CLASS[classes]).astype(np.uint8)
 
 
 # A word next to a day number, "Jan 29", "29 września", "5 de marzo": a date
@@ -200,21 +219,22 @@ def _per_line_counts(codes: np.ndarray, chars: np.ndarray) -> dict[str, np.ndarr
     """Characters of each class, and word starts of each kind, in every line.
 
     ``codes`` are the code points of the lines joined, each followed by a line
-    break; one ``bincount`` over (line, class) pairs counts them all.
+    break; one ``bincount`` over (line, class) pairs counts the characters,
+    another over (line, kind) pairs the word starts.
     """
     count = len(chars)
     line_of = np.repeat(np.arange(count), chars.astype(np.intp) + 1)
-    classes = _class_table()[np.minimum(codes, 0xFFFF)]
-    classes[codes > 0xFFFF] = 0
+    looked_up = _counting_table()[np.minimum(codes, _BEYOND_BMP)]
     width = len(_CLASSES)
-    by_class = np.bincount(line_of * width + classes, minlength=count * width)
+    by_class = np.bincount(line_of * width + (looked_up >> 2), minlength=count * width)
     by_class = by_class.reshape(count, width).astype(np.float64)
-    word = (classes >= 1) & (classes <= 4)
-    word_start = word.copy()
-    word_start[1:] &= ~word[:-1]
-    # 0: no word starts here; 1: a lower-case or caseless word; 2: capital; 3: number.
-    start_kind = np.where(word_start, np.select([classes == 2, classes == 4], [2, 3], 1), 0)
-    by_start = np.bincount(line_of * 4 + start_kind, minlength=count * 4).reshape(count, 4)
+    word_kind = looked_up & _WORD_KIND_BITS
+    word_start = word_kind > 0
+    word_start[1:] &= word_kind[:-1] == 0
+    # Words are counted where they start: a tenth of the characters.
+    first_letters = np.flatnonzero(word_start)
+    starts = line_of[first_letters] * 4 + word_kind[first_letters]
+    by_start = np.bincount(starts, minlength=count * 4).reshape(count, 4)
     counts = {
         "chars": chars,
         "words": by_start[:, 1:].sum(axis=1).astype(np.float64),
@@ -258,26 +278,38 @@ def _pattern_hits(lines: list[str], chars: np.ndarray, digits: np.ndarray) -> di
     return hits
 
 
-def _shifted(matrix: np.ndarray, offsets: tuple[int, ...]) -> np.ndarray:
-    """The columns of ``matrix`` read at each offset, NaN past either end of the page.
+def _shifted(rows: np.ndarray, offsets: tuple[int, ...]) -> list[np.ndarray]:
+    """The rows of ``rows`` (one per feature) read at each offset, NaN past either end of the page.
 
-    The result holds, for each offset in turn, all the columns of ``matrix``.
+    The result holds, for each offset in turn, all the rows of ``rows``.
     """
-    count, width = matrix.shape
+    width, count = rows.shape
     pad = max(abs(offset) for offset in offsets)
-    padded = np.full((count + 2 * pad, width), np.nan)
-    padded[pad : pad + count] = matrix
-    return np.hstack([padded[pad + offset : pad + offset + count] for offset in offsets])
+    padded = np.full((width, count + 2 * pad), np.nan)
+    padded[:, pad : pad + count] = rows
+    return [padded[:, pad + offset : pad + offset + count] for offset in offsets]
 
 
-def _window_sums(matrix: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray]:
-    """Column sums over the lines within ``radius`` of each line, and how many lines that is."""
-    count = len(matrix)
-    total = np.vstack((np.zeros((1, matrix.shape[1])), np.cumsum(matrix, axis=0)))
+def _window_sums(
+    rows: np.ndarray, radii: tuple[int, ...]
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """For each radius, row sums over the lines within it of each line, and how many lines.
+
+    ``rows`` holds one row per feature. The running sums are made once, and
+    padded with their first and last values so that every window is the
+    difference of two slices (a window is cut short at either end of the page).
+    """
+    width, count = rows.shape
+    pad = max(radii) + 1
+    total = np.zeros((width, count + 1 + 2 * pad))
+    np.cumsum(rows, axis=1, out=total[:, pad + 1 : pad + 1 + count])
+    total[:, pad + 1 + count :] = total[:, pad + count : pad + 1 + count]
     index = np.arange(count)
-    low = np.maximum(index - radius, 0)
-    high = np.minimum(index + radius + 1, count)
-    return total[high] - total[low], (high - low).astype(np.float64)
+    for radius in radii:
+        high = total[:, pad + radius + 1 : pad + radius + 1 + count]
+        low = total[:, pad - radius : pad - radius + count]
+        lines = np.minimum(index + radius + 1, count) - np.maximum(index - radius, 0)
+        yield high - low, lines.astype(np.float64)
 
 
 def _lines_since(flags: np.ndarray, cap: float) -> np.ndarray:
@@ -356,10 +388,11 @@ def line_features(lines: list[str], markers: list[Marker | None]) -> np.ndarray:
     )
     own["ends_terminal"] = ends_terminal.astype(np.float64)
     own["ends_colon"] = (last == ord(":")).astype(np.float64)
-    own["starts_capital"] = (_class_table()[np.minimum(first, 0xFFFF)] == 2).astype(np.float64)
+    first_class = _class_table()[np.minimum(first, 0xFFFF)]
+    own["starts_capital"] = (first_class == 2).astype(np.float64)
     own["starts_digit"] = ((first >= 48) & (first <= 57)).astype(np.float64)
     own["starts_bullet"] = ((first_marks & _BULLET) > 0).astype(np.float64)
-    own["starts_lower"] = (_class_table()[np.minimum(first, 0xFFFF)] == 1).astype(np.float64)
+    own["starts_lower"] = (first_class == 1).astype(np.float64)
     own["starts_continuation"] = ((first_marks & _CONTINUATION) > 0).astype(np.float64)
     body_like = ((words >= 8) & ends_terminal) | (chars >= 150)
     own["body_like"] = body_like.astype(np.float64)
@@ -372,25 +405,23 @@ def line_features(lines: list[str], markers: list[Marker | None]) -> np.ndarray:
     own["first_occurrence"] = first_seen
     marked = np.zeros((len(MARKER_KINDS), count))
     section_open = np.zeros(count, dtype=bool)
-    for position, marker in enumerate(markers):
-        if marker is not None:
-            if marker[0] in MARKER_KINDS:
-                marked[MARKER_KINDS.index(marker[0]), position] = 1.0
-            section_open[position] = marker[0] in _SECTION_KINDS
+    marked_lines = [(line, marker[0]) for line, marker in enumerate(markers) if marker is not None]
+    for position, kind in marked_lines:
+        if kind in MARKER_KINDS:
+            marked[MARKER_KINDS.index(kind), position] = 1.0
+        section_open[position] = kind in _SECTION_KINDS
     for kind, column in zip(MARKER_KINDS, marked, strict=True):
         own[f"marker_{kind.value}"] = column
 
     body_chars = chars * body_like
     total_body_chars = max(body_chars.sum(), 1.0)
-    columns = [np.column_stack([own[name] for name in _OWN_COLUMNS])]
-    columns.append(
-        _shifted(np.column_stack([own[name] for name in _NEIGHBOUR_COLUMNS]), _NEIGHBOUR_OFFSETS)
-    )
-    windowed = np.column_stack((own["body_like"], own["log_chars"], body_chars / total_body_chars))
-    for window in _WINDOWS:
-        sums, lines_in = _window_sums(windowed, window)
-        sums[:, :2] /= lines_in[:, None]
-        columns.append(sums)
+    # One row per feature, stacked once at the end: cheaper than stacking columns.
+    rows: list[np.ndarray] = [own[name] for name in _OWN_COLUMNS]
+    rows.extend(_shifted(np.array([own[name] for name in _NEIGHBOUR_COLUMNS]), _NEIGHBOUR_OFFSETS))
+    windowed = np.array((own["body_like"], own["log_chars"], body_chars / total_body_chars))
+    for sums, lines_in in _window_sums(windowed, _WINDOWS):
+        sums[:2] /= lines_in
+        rows.append(sums)
     index = np.arange(count, dtype=np.float64)
     since_section = _lines_since(section_open, _SECTION_CAP)
     body_count = np.cumsum(body_like)
@@ -398,26 +429,24 @@ def line_features(lines: list[str], markers: list[Marker | None]) -> np.ndarray:
     body_since_section = np.where(
         section_line >= 0, body_count - body_count[np.maximum(section_line, 0)], -1.0
     )
-    density = _window_sums(body_chars[:, None], 5)[0][:, 0]
-    columns.append(
-        np.column_stack(
-            (
-                index / count,
-                (np.cumsum(chars) - chars) / chars.sum(),
-                (np.cumsum(body_chars) - body_chars) / total_body_chars,
-                _lines_since(body_like, _SECTION_CAP),
-                _lines_until(body_like, _SECTION_CAP),
-                np.full(count, np.log1p(count)),
-                np.full(count, np.log1p(body_chars.sum())),
-                chars / chars.max(),
-                since_section,
-                body_since_section,
-                _lines_until(section_open, _SECTION_CAP),
-                (index - float(np.argmax(density))) / count,
-                *_runs(
-                    chars, words, ends_terminal, own["starts_lower"], own["starts_continuation"]
-                ),
-            )
+    density = next(_window_sums(body_chars[None, :], (5,)))[0][0]
+    rows.extend(
+        (
+            index / count,
+            (np.cumsum(chars) - chars) / chars.sum(),
+            (np.cumsum(body_chars) - body_chars) / total_body_chars,
+            _lines_since(body_like, _SECTION_CAP),
+            _lines_until(body_like, _SECTION_CAP),
+            np.full(count, np.log1p(count)),
+            np.full(count, np.log1p(body_chars.sum())),
+            chars / chars.max(),
+            since_section,
+            body_since_section,
+            _lines_until(section_open, _SECTION_CAP),
+            (index - float(np.argmax(density))) / count,
+            *_runs(chars, words, ends_terminal, own["starts_lower"], own["starts_continuation"]),
         )
     )
-    return np.hstack(columns)
+    # Lines by features in memory, read as lines by features: a feature's
+    # values for all lines are contiguous, which is how the model reads them.
+    return np.vstack(rows).T

@@ -92,11 +92,9 @@ def find_title(
     name) picks the candidate that shares most of its (stemmed) words, by
     Jaccard index; a first line that is itself a candidate is the fallback.
     """
-    candidates = [
-        index
-        for index in range(min(body_start + 1, len(lines)))
-        if 2 <= words[index] <= max_words and not lines[index].endswith(".")
-    ]
+    before_body = words[: body_start + 1]
+    short = np.flatnonzero((before_body >= 2) & (before_body <= max_words)).tolist()
+    candidates = [index for index in short if not lines[index].endswith(".")]
     if not candidates:
         return None
     headline = _stems(without_site_name(lines[0]))
