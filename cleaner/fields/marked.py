@@ -36,24 +36,21 @@ _MAX_MARKS = 24
 _NOT_NAME_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "head"})
 
 
+def _any_of(rule: str) -> re.Pattern[str]:
+    """A pattern finding any of the literal strings the author rules list under ``rule``."""
+    return re.compile("|".join(re.escape(text) for text in author_rules()[rule]))
+
+
 @cache
 def _element_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Class or id words of byline elements, and of forum user-name elements."""
-    rules = author_rules()
-    return (
-        re.compile("|".join(re.escape(word) for word in rules["element_words"])),
-        re.compile("|".join(re.escape(word) for word in rules["user_element_words"])),
-    )
+    return _any_of("element_words"), _any_of("user_element_words")
 
 
 @cache
 def _link_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Paths of links to an author's page, and to a user's profile."""
-    rules = author_rules()
-    return (
-        re.compile("|".join(re.escape(path) for path in rules["author_paths"])),
-        re.compile("|".join(re.escape(path) for path in rules["user_paths"])),
-    )
+    return _any_of("author_paths"), _any_of("user_paths")
 
 
 def _marked_positions(text: str) -> list[int]:
