@@ -30,7 +30,7 @@ from cleaner.tables.tabulate import new_validators, tabulate
 from cleaner.tables.writers import Format, open_writer
 
 OUTPUT_TABLES = ("articles", "blocks", "issues")
-_VERSIONED_PACKAGES = ("cleaner", "trafilatura", "lxml", "pandera", "pandas", "pyarrow")
+_VERSIONED_PACKAGES = ("cleaner", "lxml", "numpy", "py3langid", "pandera", "pandas", "pyarrow")
 
 
 @dataclass
