@@ -90,9 +90,12 @@ def test_a_clutter_phrase_left_in_a_body_is_rejected(seed_run: Path, tmp_path: P
     articles.loc[0, "word_count"] += 2
     path = tmp_path / "articles.parquet"
     articles.to_parquet(path, index=False)
-    result = run_cli("check", str(path))
+    failures = tmp_path / "failures.csv"
+    result = run_cli("check", str(path), "--failures", str(failures))
     assert result.returncode == 1
     assert "no_clutter_phrase" in result.stdout
+    (message,) = pd.read_csv(failures)["message"]
+    assert "paragraph 'Read next'" in message
 
 
 def test_a_table_of_pages_is_checked_with_the_pages_schema(tmp_path: Path):

@@ -59,6 +59,17 @@ def clutter_phrase_in(body: str | None) -> str | None:
     return None
 
 
+def evidence(check: str, value: object) -> str | None:
+    """The part of a failing value that made ``check`` fail, when the check can point at it.
+
+    A body is long and its failure case is shortened; the clutter paragraph
+    inside it is what a reader needs to see.
+    """
+    if check == "no_clutter_phrase" and isinstance(value, str):
+        return clutter_phrase_in(value)
+    return None
+
+
 def explain(check: str) -> str | None:
     """The first line of a registered check's docstring: what it asks, in words."""
     function = globals().get(check)

@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError, SchemaErrors
 
-from cleaner.validation.checks import explain
+from cleaner.validation.checks import evidence, explain
 
 _MAX_CASE_CHARS = 200
 
@@ -29,9 +29,11 @@ def _shorten(value: Any) -> str | None:
     return text if len(text) <= _MAX_CASE_CHARS else text[: _MAX_CASE_CHARS - 1] + "…"
 
 
-def _message(column: str | None, check: str, case: str | None) -> str:
+def _message(column: str | None, check: str, case: str | None, culprit: str | None) -> str:
     where = f"column {column!r}" if column else "row"
     value = "" if case is None else f" (value {case!r})"
+    if culprit is not None:
+        value = f" (paragraph {culprit.strip()!r} of value {case!r})"
     explanation = explain(check)
     return f"{where} fails {check}{value}" + (f": {explanation}" if explanation else "")
 
@@ -84,7 +86,7 @@ class TableValidator:
             "column": column,
             "check": check,
             "failure_case": shown,
-            "message": _message(column, check, shown),
+            "message": _message(column, check, shown, evidence(check, case)),
         }
 
     def _schema_issues(self, frame: pd.DataFrame) -> list[dict[str, Any]]:
