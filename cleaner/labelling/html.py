@@ -20,6 +20,7 @@ from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.html_features import BlockFeatures, block_features
 from cleaner.labelling.html_kinds import ClutterNamer
 from cleaner.labelling.html_scoring import block_probabilities
+from cleaner.labelling.phrases import clutter_marker
 from cleaner.resources import thresholds
 
 MODEL_FILE = "html_blocks.json"
@@ -61,11 +62,13 @@ def decide(blocks: list[Block], features: BlockFeatures, probabilities: np.ndarr
             score += f" (page cut {cut:.2f})"
         if index == features.title_block:
             labelled.append(block.labelled(False, Kind.TITLE, f"headline; {score}"))
-        elif probability >= cut:
+        elif probability >= cut and clutter_marker(block.text) is None:
             namer.kept()
             kind = Kind.HEADING if block.heading_level else Kind.BODY
             labelled.append(block.labelled(True, kind, score))
         else:
+            if probability >= cut:  # the model's pick, but a bare marker is never article text
+                score += ", a bare clutter marker"
             kind, evidence = namer.name(
                 block.text,
                 features.phrases[index],

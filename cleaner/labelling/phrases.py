@@ -129,6 +129,40 @@ class PhraseBook:
                 position = text.find(phrase, starts[index] + len(lowered[index]))
 
 
+# Kinds whose marker, standing alone as a paragraph, is never article text.
+CLUTTER_KINDS = frozenset(
+    {
+        Kind.RELATED,
+        Kind.COMMENTS,
+        Kind.SHARE,
+        Kind.NEWSLETTER,
+        Kind.NAVIGATION,
+        Kind.ADVERTISEMENT,
+        Kind.LEGAL,
+    }
+)
+
+
+@cache
+def _longest_clutter_marker() -> int:
+    markers = phrase_book().whole
+    return max(
+        (len(phrase) for phrase, kind in markers.items() if kind in CLUTTER_KINDS), default=0
+    )
+
+
+def clutter_marker(text: str) -> Kind | None:
+    """The kind of a text that is, whole, a clutter marker ("Read next", "Also read:").
+
+    A text that surely folds longer than any marker is not folded: most texts
+    asked about are sentences.
+    """
+    if folds_longer_than(text, _longest_clutter_marker()):
+        return None
+    kind = phrase_book().whole.get(fold(text))
+    return kind if kind in CLUTTER_KINDS else None
+
+
 def _phrase_files() -> list[dict]:
     folder = resources.files("cleaner.data").joinpath("phrases")
     files = sorted(

@@ -8,55 +8,25 @@ so a schema is never read without its checks.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pandas as pd
 import pandera.extensions as extensions
 
 from cleaner.articles import PARAGRAPH_SEPARATOR
 from cleaner.blocks.block import Kind
-from cleaner.labelling.phrases import fold, folds_longer_than, phrase_book
+from cleaner.labelling.phrases import clutter_marker
 from cleaner.words import count_words
 
 KEPT_KINDS = frozenset({Kind.BODY.value, Kind.HEADING.value})
-CLUTTER_KINDS = frozenset(
-    {
-        Kind.RELATED,
-        Kind.COMMENTS,
-        Kind.SHARE,
-        Kind.NEWSLETTER,
-        Kind.NAVIGATION,
-        Kind.ADVERTISEMENT,
-        Kind.LEGAL,
-    }
-)
-
-
-@cache
-def _longest_clutter_phrase() -> int:
-    markers = phrase_book().whole
-    return max(
-        (len(phrase) for phrase, kind in markers.items() if kind in CLUTTER_KINDS), default=0
-    )
 
 
 def clutter_phrase_in(body: str | None) -> str | None:
-    """The first paragraph of ``body`` that is, whole, a clutter marker phrase.
-
-    A paragraph that surely folds longer than any phrase is not folded: most
-    of a body's paragraphs are sentences, and folding them all costs more
-    than the rest of the articles table's validation.
-    """
+    """The first paragraph of ``body`` that is, whole, a clutter marker phrase."""
     if not body:
         return None
-    markers = phrase_book().whole
-    longest = _longest_clutter_phrase()
-    for paragraph in body.split(PARAGRAPH_SEPARATOR):
-        if folds_longer_than(paragraph, longest):
-            continue
-        if markers.get(fold(paragraph)) in CLUTTER_KINDS:
-            return paragraph
-    return None
+    return next(
+        (paragraph for paragraph in body.split(PARAGRAPH_SEPARATOR) if clutter_marker(paragraph)),
+        None,
+    )
 
 
 def evidence(check: str, value: object) -> str | None:
