@@ -35,17 +35,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.wcxb import DEFAULT_DATA, GoldPage, load_pages
+from bench.wcxb import DEFAULT_DATA, GoldPage, fold, load_pages
 from cleaner.blocks.html import parse_html, segment_html
 from cleaner.fields.html import html_fields
 
 DEFAULT_TRAF = Path.home() / ".cache" / "cleaner" / "trafilatura_default.json"
 FIELDS = ("title", "author", "day", "utc day")
 SIDE_NAMES = {"ours": "ours in-sample", "cv": "ours domain-CV", "theirs": "trafilatura"}
-
-
-def fold(text: str | None) -> str:
-    return " ".join((text or "").casefold().split())
 
 
 def gold_day(page: GoldPage) -> date | None:

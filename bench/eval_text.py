@@ -43,7 +43,7 @@ from bench.train_text_lines import (
     load_dumps,
     stacked,
 )
-from bench.wcxb import CONVERTERS, DEFAULT_DATA, by_type, score
+from bench.wcxb import CONVERTERS, DEFAULT_DATA, by_type, c4_baseline, score
 from cleaner import clean_text
 from cleaner.articles import assemble_article
 from cleaner.blocks.text import segment_text
@@ -51,19 +51,6 @@ from cleaner.fields.language import settle_language
 from cleaner.fields.text import text_fields
 from cleaner.labelling.text import label_text_blocks
 from cleaner.pages import Page
-
-_C4_TERMINAL = re.compile(r"[.!?\"'”’]$")
-_C4_BAD = re.compile(r"javascript|cookie|lorem ipsum|[{}]", re.IGNORECASE)
-
-
-def c4_body(text: str) -> str:
-    """The C4 line rules, as the baseline."""
-    kept = []
-    for line in text.splitlines():
-        line = line.strip()
-        if len(line.split()) >= 3 and _C4_TERMINAL.search(line) and not _C4_BAD.search(line):
-            kept.append(line)
-    return "\n".join(kept)
 
 
 def cv_bodies(dumps: list[Dump]) -> list[str]:
@@ -220,7 +207,7 @@ def main() -> None:
         if reference:
             html_body = (reference.get(dump.page.page_id) or {}).get("text") or ""
             rows.append(_row(dump, "trafilatura-html", html_body))
-        rows.append(_row(dump, "c4", c4_body(text)))
+        rows.append(_row(dump, "c4", c4_baseline(text)))
         rows.append(_row(dump, "ours", clean_text(text).body))
     if not args.no_cv:
         for dump, body in zip(dumps, cv_bodies(dumps), strict=True):

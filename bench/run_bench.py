@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import re
 import sys
 import tempfile
 import time
@@ -29,33 +28,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wcxb import CONVERTERS, DEFAULT_DATA, GoldPage, load_pages, score
+from wcxb import CONVERTERS, DEFAULT_DATA, GoldPage, c4_baseline, fold, load_pages, score
 
 from cleaner.batch import run_batch
 from cleaner.inputs.sources import Source
-
-_SPACE = re.compile(r"\s+")
-_C4_TERMINAL = (".", "!", "?", '"', "'", "”", "’")
-_C4_BANNED = ("javascript", "cookie", "lorem ipsum")
-
-
-def fold(text: object) -> str:
-    """Case and white space folded; a missing value (None, NaN) is the empty string."""
-    return _SPACE.sub(" ", text.casefold()).strip() if isinstance(text, str) else ""
-
-
-def c4_baseline(text: str) -> str:
-    """C4's line rules: sentence-like lines of three words or more, minus obvious junk."""
-    kept = []
-    for line in text.splitlines():
-        line = line.strip()
-        lowered = line.lower()
-        if len(line.split()) < 3 or not line.endswith(_C4_TERMINAL):
-            continue
-        if any(word in lowered for word in _C4_BANNED) or "{" in line or "}" in line:
-            continue
-        kept.append(line)
-    return "\n".join(kept)
 
 
 def run_cleaner(sources: list[Source], out: Path) -> tuple[pd.DataFrame, float, float]:

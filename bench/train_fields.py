@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,15 +34,15 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.eval_fields import fold, gold_day, on_day
-from bench.wcxb import DEFAULT_DATA, GoldPage, load_pages
+from bench.eval_fields import gold_day, on_day
+from bench.forests import to_forest
+from bench.wcxb import DEFAULT_DATA, GoldPage, fold, load_pages, page_domains
 from cleaner.blocks.html import parse_html, segment_html
 from cleaner.fields.authors import author_candidates, pick_author
 from cleaner.fields.page import PageView
 from cleaner.fields.published import pick_published, published_candidates
 from cleaner.fields.ranking import Candidate, feature_matrix
 from cleaner.fields.titles import pick_title, title_candidates
-from cleaner.labelling.forest import ObliviousForest
 from cleaner.resources import data_file
 
 FOLDS = 5
@@ -89,11 +88,6 @@ class PageCandidates:
     page: GoldPage
     domain: str
     candidates: dict[str, list[Candidate]]
-
-
-def page_domains(data_dir: Path) -> dict[str, str]:
-    files = json.loads((data_dir / "metadata.json").read_text())["files"]
-    return {page_id: entry["domain"] for page_id, entry in files.items()}
 
 
 def list_candidates(pages: list[GoldPage], domains: dict[str, str], fields: list[str]):
@@ -146,14 +140,6 @@ def train(matrix: np.ndarray, labels: np.ndarray, iterations: int):
     )
     model.fit(matrix, labels)
     return model
-
-
-def to_forest(model, name: str, names: list[str]) -> ObliviousForest:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "model.json"
-        model.save_model(str(path), format="json")
-        exported = json.loads(path.read_text())
-    return ObliviousForest.from_catboost(name, exported, names)
 
 
 def page_choices(listed, field, owners, scored) -> dict[str, object]:

@@ -30,7 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.wcxb import DEFAULT_DATA, GoldPage, load_pages, score, tokens
+from bench.forests import to_forest
+from bench.wcxb import DEFAULT_DATA, GoldPage, load_pages, page_domains, score, tokens
 from cleaner.blocks.block import Block
 from cleaner.blocks.html import parse_html, segment_html
 from cleaner.labelling.forest import ObliviousForest
@@ -97,17 +98,12 @@ def aligned_shares(blocks: list[Block], gold_text: str) -> np.ndarray:
     return matched / sizes
 
 
-def _domains(data_dir: Path) -> dict[str, str]:
-    files = json.loads((data_dir / "metadata.json").read_text(encoding="utf-8"))["files"]
-    return {page_id: entry["domain"] for page_id, entry in files.items()}
-
-
 def load_dataset(data_dir: Path, cache_dir: Path) -> list[PageData]:
     """Every page segmented and featurised; alignments are cached (they are slow)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     cache_path = cache_dir / "alignments.pickle"
     cache = pickle.loads(cache_path.read_bytes()) if cache_path.exists() else {}
-    domains = _domains(data_dir)
+    domains = page_domains(data_dir)
     dataset = []
     for gold in load_pages(data_dir):
         document = parse_html(gold.html())
@@ -156,11 +152,7 @@ def train(pages: list[PageData]) -> ObliviousForest:
     features, labels, weights = stack([page for page in pages if page.trainable])
     model = CatBoostClassifier(**CATBOOST_PARAMETERS)
     model.fit(features, labels, sample_weight=weights)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "model.json"
-        model.save_model(str(path), format="json")
-        exported = json.loads(path.read_text(encoding="utf-8"))
-    return ObliviousForest.from_catboost("html_blocks", exported, list(FEATURE_NAMES))
+    return to_forest(model, "html_blocks", list(FEATURE_NAMES))
 
 
 def domain_folds(pages: list[PageData], folds: int = FOLDS) -> list[np.ndarray]:

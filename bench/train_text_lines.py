@@ -25,7 +25,6 @@ import hashlib
 import json
 import re
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +32,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.wcxb import CONVERTERS, DEFAULT_DATA, GoldPage, load_pages
+from bench.forests import to_forest
+from bench.wcxb import CONVERTERS, DEFAULT_DATA, GoldPage, load_pages, page_domains
 from cleaner.blocks.text import segment_text
 from cleaner.labelling.forest import ObliviousForest
 from cleaner.labelling.phrases import phrase_book
@@ -90,16 +90,11 @@ def line_targets(lines: list[str], gold: str) -> np.ndarray:
     return np.divide(matched, totals, out=np.zeros(len(lines)), where=totals > 0)
 
 
-def domains(data_dir: Path) -> dict[str, str]:
-    files = json.loads((data_dir / "metadata.json").read_text(encoding="utf-8"))["files"]
-    return {page_id: entry["domain"] for page_id, entry in files.items()}
-
-
 def load_dumps(data_dir: Path, cache_dir: Path = DEFAULT_CACHE) -> list[Dump]:
     """Every dump of the set with its line targets (cached: the alignment takes a minute)."""
     cache_file = cache_dir / "text_line_targets.npz"
     pages = load_pages(data_dir)
-    domain_of = domains(data_dir)
+    domain_of = page_domains(data_dir)
     cached = dict(np.load(cache_file, allow_pickle=False)) if cache_file.exists() else {}
     dumps, fresh = [], {}
     for page in pages:
@@ -163,11 +158,7 @@ def fit(lines: Lines) -> ObliviousForest:
 
     model = CatBoostClassifier(**CATBOOST_PARAMS)
     model.fit(lines.rows, lines.kept, sample_weight=lines.weights)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "model.json"
-        model.save_model(str(path), format="json")
-        exported = json.loads(path.read_text(encoding="utf-8"))
-    return ObliviousForest.from_catboost("text_lines", exported, list(FEATURE_NAMES))
+    return to_forest(model, "text_lines", list(FEATURE_NAMES))
 
 
 def main() -> None:

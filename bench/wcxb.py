@@ -71,6 +71,37 @@ def load_pages(data_dir: Path, limit: int | None = None) -> list[GoldPage]:
     return pages
 
 
+def page_domains(data_dir: Path) -> dict[str, str]:
+    """Each page's domain, from the set's metadata: cross-validation folds group by it."""
+    files = json.loads((data_dir / "metadata.json").read_text(encoding="utf-8"))["files"]
+    return {page_id: entry["domain"] for page_id, entry in files.items()}
+
+
+def fold(text: object) -> str:
+    """Case and white space folded, as fields are compared; a missing value is ""."""
+    return " ".join(text.casefold().split()) if isinstance(text, str) else ""
+
+
+_C4_TERMINAL = (".", "!", "?", '"', "'", "”", "’")
+_C4_BANNED = ("javascript", "cookie", "lorem ipsum")
+
+
+def c4_baseline(text: str) -> str:
+    """C4's line rules, the text-dump baseline: lines of three words or more that end
+    like a sentence, minus lines mentioning javascript, cookie or lorem ipsum, or
+    holding a curly brace."""
+    kept = []
+    for line in text.splitlines():
+        line = line.strip()
+        lowered = line.lower()
+        if len(line.split()) < 3 or not line.endswith(_C4_TERMINAL):
+            continue
+        if any(word in lowered for word in _C4_BANNED) or "{" in line or "}" in line:
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def tokens(text: str | None) -> list[str]:
     return _TOKEN.findall((text or "").lower())
 
