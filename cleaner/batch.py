@@ -22,6 +22,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from cleaner.articles import Article
 from cleaner.inputs import Source, iter_pages
 from cleaner.pipeline import clean_page
@@ -61,14 +63,18 @@ class RunReport:
         """0 when every page is ok and valid; 1 when any page failed, was empty or invalid."""
         return 0 if self.failed_pages == 0 and self.issues == 0 else 1
 
-    def add(self, articles: list[Article], issues: list[dict[str, Any]]) -> None:
+    def add(self, articles: list[Article], issues: pd.DataFrame) -> None:
         self.pages += len(articles)
         self.by_status.update(article.status for article in articles)
         # Counted by kind, named once per kind: an enum's ``.value`` per block costs more.
         kinds = Counter(block.kind for article in articles for block in article.blocks)
         self.blocks_by_kind.update({kind.value: count for kind, count in kinds.items()})
+        # A row-wide issue has no column: None, or NaN once in a frame with column issues.
         self.issues_by_check.update(
-            f"{issue['table']}.{issue['column'] or '*'}:{issue['check']}" for issue in issues
+            f"{table}.{column if isinstance(column, str) else '*'}:{check}"
+            for table, column, check in zip(
+                issues["table"], issues["column"], issues["check"], strict=True
+            )
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -150,7 +156,7 @@ def run_batch(
             with _timed(report, "write"):
                 for name, frame in tables.frames().items():
                     writers[name].write(frame)
-            report.add(articles, tables.issue_rows)
+            report.add(articles, tables.issues)
             if progress is not None:
                 progress(report)
     (out_dir / "run.json").write_text(

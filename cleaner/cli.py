@@ -19,6 +19,7 @@ from cleaner import __version__
 from cleaner.batch import end_progress, print_progress, run_batch
 from cleaner.errors import ReadError, UsageError
 from cleaner.inputs import expand_sources
+from cleaner.inputs.sources import TABLE_SUFFIXES
 from cleaner.tables.rows import issues_frame
 from cleaner.tables.writers import FORMATS
 from cleaner.validation.check import CheckResult, check_table, tables_in
@@ -148,19 +149,12 @@ def _write_failures(path: Path, results: list[CheckResult]) -> None:
         frame.to_csv(path, index=False)
     elif suffix in (".jsonl", ".ndjson"):
         frame.to_json(path, orient="records", lines=True, force_ascii=False)
-    elif suffix == ".parquet":
+    else:  # .parquet: _check accepted only table suffixes
         frame.to_parquet(path, index=False)
-    else:
-        raise UsageError(f"--failures {path}: use a .csv, .jsonl or .parquet file name")
 
 
 def _check(arguments: argparse.Namespace) -> int:
-    if arguments.failures is not None and arguments.failures.suffix.lower() not in (
-        ".csv",
-        ".jsonl",
-        ".ndjson",
-        ".parquet",
-    ):
+    if arguments.failures is not None and arguments.failures.suffix.lower() not in TABLE_SUFFIXES:
         raise UsageError(
             f"--failures {arguments.failures}: use a .csv, .jsonl or .parquet file name"
         )

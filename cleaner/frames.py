@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cleaner.inputs import page_from_record
+from cleaner.inputs.pages import pages_from_chunk
+from cleaner.inputs.tables import TableChunk
 from cleaner.pipeline import clean_page
 from cleaner.resources import thresholds
 from cleaner.tables.tabulate import Tables, new_validators, tabulate
@@ -18,9 +19,6 @@ def clean_frame(pages: pd.DataFrame, source: str = "frame") -> Tables:
     ``source`` column. Every row gives an article row, failed or not.
     """
     max_bytes = int(thresholds("inputs")["max_page_bytes"])
-    records = pages.to_dict("records")
-    articles = [
-        clean_page(page_from_record(record, f"{source}#{number}", max_bytes))
-        for number, record in enumerate(records, start=1)
-    ]
+    chunk = TableChunk(pages, first_record=1)
+    articles = [clean_page(page) for page in pages_from_chunk(source, chunk, max_bytes)]
     return tabulate(articles, new_validators())

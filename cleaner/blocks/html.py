@@ -119,15 +119,13 @@ class DomNode:
 class SegmentedPage:
     """The blocks of a page, and the DOM context of each.
 
-    ``elements[i]`` is the element that holds block ``i``'s text,
-    ``block_nodes[i]`` the index of that element in ``nodes``,
-    ``words[i]`` and ``link_words[i]`` the number of words of the block and
+    ``block_nodes[i]`` is the index in ``nodes`` of the element that holds
+    block ``i``'s text, ``words[i]`` and ``link_words[i]`` the number of words of the block and
     of those inside a link (measured on the raw text pieces).
     """
 
     document: _Element
     blocks: list[Block]
-    elements: list[_Element]
     block_nodes: list[int]
     words: list[int]
     link_words: list[int]
@@ -173,9 +171,9 @@ def segment_html(document: _Element) -> SegmentedPage:
     """
     body = document.find("body")
     root = body if body is not None else document
-    page = SegmentedPage(document, [], [], [], [], [], [])
+    page = SegmentedPage(document, [], [], [], [], [])
     blocks, nodes = page.blocks, page.nodes
-    # Open elements, outermost first: [element, tag, node index or -1, is_block, skipped].
+    # Open elements, outermost first: [element, tag, node index or -1, is_block].
     stack: list[list] = []
     block_positions: list[int] = [0]  # stack positions of the open block elements
     pieces: list[str] = []
@@ -202,10 +200,9 @@ def segment_html(document: _Element) -> SegmentedPage:
         if words:
             text = _SPACE.sub(" ", "".join(pieces)).strip()
             position = block_positions[-1]
-            element, tag = stack[position][0], stack[position][1]
+            tag = stack[position][1]
             page.block_nodes.append(node_of(position))
             blocks.append(Block(len(blocks), text, tag, _HEADING_LEVELS.get(tag)))
-            page.elements.append(element)
             page.words.append(words)
             page.link_words.append(link_words)
             words = link_words = 0
@@ -221,7 +218,7 @@ def segment_html(document: _Element) -> SegmentedPage:
                 if pieces:
                     flush()
                 block_positions.append(len(stack))
-            stack.append([element, tag, -1, is_block, skipped])
+            stack.append([element, tag, -1, is_block])
             if skipped:
                 walker.skip_subtree()
                 continue
@@ -233,10 +230,10 @@ def segment_html(document: _Element) -> SegmentedPage:
                 if pieces:
                     flush()
                 block_positions.pop()
-            _, tag, node, _, skipped = stack.pop()
+            _, tag, node, _ = stack.pop()
             if node >= 0:
                 nodes[node].end_block = len(blocks)
-            if tag == "a" and not skipped:
+            if tag == "a":  # never skipped: a link's subtree is always walked
                 open_links -= 1
             text = element.tail if stack else None  # the root's tail lies outside the walk
         else:  # a comment or processing instruction: only its tail shows

@@ -24,7 +24,6 @@ from typing import Any
 import numpy as np
 from lxml.etree import XPath
 
-from cleaner.blocks.block import Kind
 from cleaner.fields.dates import find_dates
 from cleaner.fields.lines import fold_quotes
 from cleaner.fields.marked import marked_names
@@ -144,8 +143,10 @@ class _Names:
         return not self.full(source)
 
     def add(self, source: str, raw: str | None, block: int | None = None) -> None:
+        if self.full(source):
+            return
         name = clean_byline(raw) if raw else None
-        if name is None or self.full(source):
+        if name is None:
             return
         evidence = self.found.setdefault(fold_quotes(name), _Evidence(name))
         if source not in evidence.sources:
@@ -208,8 +209,6 @@ def _declared(names: _Names, metadata: PageMetadata) -> None:
 def _shown_in_blocks(names: _Names, view: PageView, headline: int | None) -> None:
     """Bylines the reader sees: "By ..." lines, names under a label, names by the headline."""
     lines, blocks = view.lines, view.blocks
-    for index in view.labelled.get(Kind.BYLINE, ()):
-        names.add("by_prefix", blocks[index].text, index)
     patterns = _line_patterns()
     prefixed = set()
     for match in patterns.prefixed.finditer(lines.folded):

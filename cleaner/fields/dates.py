@@ -145,7 +145,8 @@ def parse_date(text: str | None) -> datetime | None:
     """The date written in ``text`` in the most trusted form (ISO first), in UTC; else None."""
     if not text or not _YEAR.search(text):
         return None
-    best = min(_matches(text, None), default=None, key=lambda found: (found[0], found[1]))
+    # ``_matches`` yields the forms in order of trust, each in reading order.
+    best = next(_matches(text, None), None)
     return best[3] if best else None
 
 

@@ -13,14 +13,10 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from cleaner.blocks.block import Block
+from cleaner.fields.structured import squeeze
 from cleaner.resources import thresholds
 
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("…", "..."))
-
-
-def fold(text: str | None) -> str:
-    """Case folded, white space collapsed: the form in which texts are compared."""
-    return " ".join((text or "").casefold().split())
 
 
 def straighten_quotes(text: str) -> str:
@@ -32,8 +28,9 @@ def straighten_quotes(text: str) -> str:
 
 
 def fold_quotes(text: str) -> str:
-    """``fold`` with curly quotes made straight."""
-    return fold(straighten_quotes(text))
+    """Case and white space folded (``structured.squeeze``), curly quotes made straight:
+    the form in which texts are compared."""
+    return squeeze(straighten_quotes(text).casefold())
 
 
 @dataclass(frozen=True, slots=True)

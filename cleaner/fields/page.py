@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
-from cleaner.blocks.block import Block, Kind
+from cleaner.blocks.block import Block
 from cleaner.fields.lines import Lines
 from cleaner.fields.sites import SiteNames, site_names
 from cleaner.fields.structured import PageMetadata, landmarks, read_metadata
@@ -55,20 +55,8 @@ class PageView:
         return next(self.metadata.meta_values(["og:type"]), "").casefold()
 
     @cached_property
-    def labelled(self) -> dict[Kind, list[int]]:
-        """The blocks of each kind a labeller gave, as hints (a byline, a timestamp, a title)."""
-        found: dict[Kind, list[int]] = {}
-        for index, block in enumerate(self.blocks):
-            if block.kind is not Kind.OTHER:
-                found.setdefault(block.kind, []).append(index)
-        return found
-
-    @cached_property
     def headline(self) -> int | None:
-        """The block of the headline: one labelled title, else the first ``h1``."""
-        titles = self.labelled.get(Kind.TITLE)
-        if titles:
-            return titles[0]
+        """The block of the headline: the first ``h1``."""
         return next((i for i, block in enumerate(self.blocks) if block.heading_level == 1), None)
 
     @cached_property

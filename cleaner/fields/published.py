@@ -25,7 +25,6 @@ from typing import Any
 
 import numpy as np
 
-from cleaner.blocks.block import Kind
 from cleaner.fields.dates import find_dates, numeric_order, parse_date
 from cleaner.fields.page import PageView
 from cleaner.fields.ranking import Candidate, scores, top
@@ -61,15 +60,9 @@ def _rules() -> dict[str, Any]:
 
 
 @cache
-def _modification_pattern() -> re.Pattern[str]:
-    words = _rules()["modification_words"]
-    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
-
-
-@cache
-def _publication_pattern() -> re.Pattern[str]:
-    words = _rules()["publication_words"]
-    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+def _words_pattern(rule: str) -> re.Pattern[str]:
+    """Any of the words the date rules list under ``rule``, in any case."""
+    return re.compile("|".join(re.escape(word) for word in _rules()[rule]), re.IGNORECASE)
 
 
 def _plausible(moment: datetime | None) -> datetime | None:
@@ -168,7 +161,7 @@ def _shown_dates(view: PageView, days: _Days) -> None:
         text = block.text
         for start, _end, moment in find_dates(text, day_first):
             before = text[:start]
-            modification = _modification_pattern().search(before)
+            modification = _words_pattern("modification_words").search(before)
             source = "dateline_modified" if modification else "dateline"
             evidence = days.add(source, moment)
             if evidence is None:
@@ -176,8 +169,8 @@ def _shown_dates(view: PageView, days: _Days) -> None:
             evidence.shown_count += 1
             if evidence.shown_at is None:
                 evidence.shown_at = index
-            evidence.after_publication_word |= (
-                bool(_publication_pattern().search(before)) or block.kind is Kind.TIMESTAMP
+            evidence.after_publication_word |= bool(
+                _words_pattern("publication_words").search(before)
             )
 
 

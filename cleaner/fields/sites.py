@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
+from cleaner.articles import domain_of
 from cleaner.fields.structured import PageMetadata
 from cleaner.resources import load_yaml
 
@@ -47,12 +47,7 @@ class SiteNames:
 
 
 def _host_labels(url: str | None) -> set[str]:
-    if not url:
-        return set()
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:
-        return set()
+    host = domain_of(url) or ""
     labels = host.split(".")[:-1]  # the last label is the top-level domain
     generic = load_yaml("fields.yaml")["generic_host_labels"]
     return {

@@ -22,7 +22,6 @@ from functools import cache
 import numpy as np
 from lxml.etree import XPath, _Element
 
-from cleaner.blocks.block import Kind
 from cleaner.fields.lines import fold_quotes
 from cleaner.fields.page import PageView
 from cleaner.fields.ranking import Candidate, scores, top
@@ -125,17 +124,11 @@ def _stated_titles(view: PageView) -> Iterator[_Stated]:
 
 
 def _headings(view: PageView) -> Iterator[_Stated]:
-    """The first headings of the page; blocks labelled title count as ``h1``s."""
-    titles = view.labelled.get(Kind.TITLE, [])
-    for rank, index in enumerate(titles):
-        yield _Stated("h1", view.blocks[index].text, rank)
-    rank = len(titles)
+    """The first headings of the page."""
     limits = thresholds("fields")
     for tag in ("h1", "h2"):
         for index, heading in enumerate(view.elements[tag][: limits[f"title_{tag}s"]]):
-            yield _Stated(
-                tag, heading.text_content(), rank + index if tag == "h1" else index, heading
-            )
+            yield _Stated(tag, heading.text_content(), index, heading)
 
 
 def _runs(pieces: list[str]) -> Iterator[tuple[int, int]]:
@@ -258,16 +251,18 @@ def _features(key: str, evidence: _Evidence, view: PageView, reference: dict) ->
 
 def _reference(found: dict[str, _Evidence], view: PageView) -> dict:
     """What candidates are compared with: each source's whole texts, the blocks, the URL."""
-    firsts: dict[str, str] = {}
-    for evidence in found.values():
+    firsts: dict[str, tuple[str, str]] = {}  # source -> (folded text, text)
+    for key, evidence in found.items():
         for source in evidence.whole:
-            firsts.setdefault(source, evidence.text)
+            firsts.setdefault(source, (key, evidence.text))
     # Reversed, so that the first block of a text is the one kept.
     shown = dict(zip(reversed(view.lines.folded_lines()), reversed(view.lines.blocks), strict=True))
     return {
-        "folded_wholes": [fold_quotes(text) for text in firsts.values()],
+        "folded_wholes": [key for key, _ in firsts.values()],
         "shown": shown,
-        "word_sets": {name: _words(firsts.get(name, "")) for name in ("h1", "document", "og")}
+        "word_sets": {
+            name: _words(firsts.get(name, ("", ""))[1]) for name in ("h1", "document", "og")
+        }
         | {"slug": _words(view.slug) if len(view.slug.split()) >= _MIN_SLUG_WORDS else set()},
         "page": view.kind_features
         | {

@@ -49,23 +49,23 @@ def page_from_record(record: dict[str, Any], source: str, max_bytes: int) -> Pag
     return Page(source=source, content=content, content_type=content_type, url=url)
 
 
-def pages_from_chunk(source: Source, chunk: TableChunk, max_bytes: int) -> Iterator[Page]:
-    """The pages of one chunk of a table, named ``table#N`` for the Nth record."""
+def pages_from_chunk(name: str, chunk: TableChunk, max_bytes: int) -> Iterator[Page]:
+    """The pages of one chunk of the table ``name``, named ``name#N`` for the Nth record."""
     if chunk.error is not None:
-        yield Page.failed(f"{source.name}#{chunk.first_record}", chunk.error)
+        yield Page.failed(f"{name}#{chunk.first_record}", chunk.error)
         return
     for offset, record in enumerate(chunk.frame.to_dict("records")):
-        yield page_from_record(record, f"{source.name}#{chunk.first_record + offset}", max_bytes)
+        yield page_from_record(record, f"{name}#{chunk.first_record + offset}", max_bytes)
 
 
-def iter_pages(sources: Iterable[Source], batch_size: int | None = None) -> Iterator[Page]:
+def iter_pages(sources: Iterable[Source]) -> Iterator[Page]:
     """Every page of every source, in order, one at a time."""
     limits = thresholds("inputs")
     max_bytes = int(limits["max_page_bytes"])
-    rows_per_chunk = batch_size or int(limits["batch_size"])
+    rows_per_chunk = int(limits["batch_size"])
     for source in sources:
         if source.kind in ("html", "text"):
             yield read_page_file(source, max_bytes)
             continue
         for chunk in read_table(source, rows_per_chunk):
-            yield from pages_from_chunk(source, chunk, max_bytes)
+            yield from pages_from_chunk(source.name, chunk, max_bytes)

@@ -38,13 +38,8 @@ def label_html_blocks(
 
 
 def page_cut(probabilities: np.ndarray, words: np.ndarray) -> float:
-    """The page's cut (``cut.expected_f1_cut``), never below ``min_keep_probability``.
-
-    The floor is there because a page may have no main content at all (an
-    error page, a login wall).
-    """
-    floor = thresholds("html")["min_keep_probability"]
-    return max(expected_f1_cut(probabilities, words), floor)
+    """The page's cut (``cut.expected_f1_cut``), never below ``min_keep_probability``."""
+    return expected_f1_cut(probabilities, words, thresholds("html")["min_keep_probability"])
 
 
 def decide(blocks: list[Block], features: BlockFeatures, probabilities: np.ndarray) -> list[Block]:
@@ -53,6 +48,7 @@ def decide(blocks: list[Block], features: BlockFeatures, probabilities: np.ndarr
     kept_indices = np.flatnonzero(probabilities >= cut)
     last_kept = int(kept_indices[-1]) if len(kept_indices) else len(blocks)
     box_link_density = features.column("up2_link_density")
+    date_like = features.column("date_like")
     namer = ClutterNamer()
     labelled = []
     for index, block in enumerate(blocks):
@@ -75,6 +71,7 @@ def decide(blocks: list[Block], features: BlockFeatures, probabilities: np.ndarr
                 features.context.clutter[index],
                 float(features.link_density[index]),
                 float(box_link_density[index]),
+                bool(date_like[index]),
                 after_content=index > last_kept,
             )
             reason = f"{score}; {evidence}" if evidence else score

@@ -22,7 +22,7 @@ from cleaner.labelling.html_context import CONTEXT_NAMES, DomContext, dom_contex
 from cleaner.labelling.html_declared import declared
 from cleaner.labelling.html_kinds import looks_like_date
 from cleaner.labelling.html_words import DomWords, dom_words
-from cleaner.labelling.phrases import phrase_book
+from cleaner.labelling.phrases import Marker, phrase_book
 from cleaner.resources import thresholds
 
 _WORD = re.compile(r"\w+")
@@ -41,7 +41,7 @@ TAG_FAMILIES: dict[str, frozenset[str]] = {
     "quote": frozenset({"blockquote"}),
     "caption": frozenset({"figcaption", "caption", "legend"}),
     "control": frozenset({"button", "label", "summary", "form"}),
-    "box": frozenset({"div", "section", "article", "main", "span", "td", "body"}),
+    "box": frozenset({"div", "section", "article", "main", "span", "body"}),
 }
 PHRASE_KINDS = (
     "related",
@@ -123,9 +123,7 @@ class BlockFeatures:
     """The feature matrix of a page's blocks, and the evidence the labeller reuses.
 
     ``words`` and ``link_density`` are each block's words and the share of
-    them inside links; ``containers[i, level]`` is the range of blocks (first,
-    end) of block ``i``'s container ``ANCESTOR_LEVELS[level]`` steps up;
-    ``context`` is what the containers of each block say, ``phrases[i]`` the
+    them inside links; ``context`` is what the containers of each block say, ``phrases[i]`` the
     phrase-book match of block ``i``'s text (kind and phrase) if any, and
     ``title_block`` the index of the block taken for the headline (``-1`` when
     none).
@@ -134,9 +132,8 @@ class BlockFeatures:
     matrix: np.ndarray
     words: np.ndarray
     link_density: np.ndarray
-    containers: np.ndarray
     context: DomContext
-    phrases: list[tuple[str, str] | None]
+    phrases: list[Marker | None]
     title_block: int
 
     def column(self, name: str) -> np.ndarray:
@@ -171,7 +168,7 @@ def _bits(masks: np.ndarray, width: int) -> np.ndarray:
 
 def _text_features(
     page: SegmentedPage, words: DomWords, lowered_words: list[list[str]]
-) -> tuple[np.ndarray, list[tuple[str, str] | None]]:
+) -> tuple[np.ndarray, list[Marker | None]]:
     """What each block's text says, independent of where it is (columns 0-15).
 
     ``lowered_words`` holds each block's words (runs of ``\\w``), lower-cased.
@@ -179,22 +176,24 @@ def _text_features(
     book = phrase_book()
     limits = thresholds("html")
     repeated = Counter(block.text for block in page.blocks)
-    phrases: list[tuple[str, str] | None] = []
     stopwords = words.stopwords
-    matches: dict[str, tuple[str, str] | None] = {}
+    short = list(
+        dict.fromkeys(
+            block.text
+            for block in page.blocks
+            if len(block.text.split()) <= limits["phrase_max_words"]
+        )
+    )
+    matches = dict(
+        zip(short, book.match_lines([" ".join(text.split()) for text in short]), strict=True)
+    )
+    phrases: list[Marker | None] = [matches.get(block.text) for block in page.blocks]
     counts = []
     for block, lowered in zip(page.blocks, lowered_words, strict=True):
         text = block.text
         tokens = text.split()
         n_words = len(tokens)
         chars = len(text)
-        if n_words <= limits["phrase_max_words"]:
-            if text not in matches:
-                matched = book.match(text)
-                matches[text] = (str(matched[0]), matched[1]) if matched else None
-            phrases.append(matches[text])
-        else:
-            phrases.append(None)
         last = text[-1]
         counts.append(
             (
@@ -243,7 +242,7 @@ def _family_columns(page: SegmentedPage) -> np.ndarray:
     return columns
 
 
-def _phrase_columns(blocks: list[Block], phrases: list[tuple[str, str] | None]) -> np.ndarray:
+def _phrase_columns(blocks: list[Block], phrases: list[Marker | None]) -> np.ndarray:
     """The phrase-book kind of each block, and the section a marker opened before it.
 
     A marker of a section kind ("Related articles", "Comments") opens a
@@ -368,10 +367,7 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
     context = dom_context(page)
     if count == 0:
         nothing = np.zeros(0)
-        containers = np.zeros((0, len(ANCESTOR_LEVELS), 2), dtype=np.intp)
-        return BlockFeatures(
-            np.zeros((0, len(FEATURE_NAMES))), nothing, nothing, containers, context, [], -1
-        )
+        return BlockFeatures(np.zeros((0, len(FEATURE_NAMES))), nothing, nothing, context, [], -1)
     n_groups = len(words.group_names)
     lowered_words = [_WORD.findall(block.text.lower()) for block in page.blocks]
     text_columns, phrases = _text_features(page, words, lowered_words)
@@ -379,7 +375,7 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
 
     block_words = np.array(page.words, dtype=np.float64)
     link_words = np.array(page.link_words, dtype=np.float64)
-    link_density = link_words / np.maximum(block_words, 1.0)
+    link_density = text_columns[:, 1]
     prose = (block_words >= limits["prose_min_words"]) & (
         link_density <= limits["prose_max_link_density"]
     )
@@ -446,8 +442,9 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
     radius = limits["window_radius"]
     title_columns, title_block = _title_columns(page, offsets, lowered_words)
     page_declared = declared(page.document)
+    page_link_density = link_words.sum() / max(total_words, 1.0)
     page_columns = (
-        link_words.sum() / max(total_words, 1.0),
+        page_link_density,
         prose_words.sum() / max(total_words, 1.0),
         text_columns[:, 13].mean(),
         *page_declared.page_kinds,
@@ -474,13 +471,10 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
             _window_mean(prose_float, radius),
             _window_mean(stopword_share, radius),
             stopword_share - (np.median(stopword_share[prose]) if prose.any() else 0.0),
-            link_density - link_words.sum() / max(total_words, 1.0),
+            link_density - page_link_density,
             title_columns,
             [page_declared.share_of(words) for words in lowered_words],
             np.tile(page_columns, (count, 1)),
         ]
     )
-    containers = np.stack([first[ancestors], end[ancestors]], axis=2)
-    return BlockFeatures(
-        matrix, block_words, link_density, containers, context, phrases, title_block
-    )
+    return BlockFeatures(matrix, block_words, link_density, context, phrases, title_block)

@@ -16,7 +16,7 @@ import re
 from cleaner.blocks.block import Kind
 from cleaner.labelling.html_context import Clutter
 from cleaner.labelling.html_words import dom_words
-from cleaner.labelling.phrases import phrase_book
+from cleaner.labelling.phrases import Marker, phrase_book
 from cleaner.resources import thresholds
 
 _NUMERIC_DATE = re.compile(
@@ -51,6 +51,7 @@ class ClutterNamer:
     def __init__(self) -> None:
         self.open_section: tuple[Kind, str] | None = None
         self.section_kinds = phrase_book().section_kinds
+        self.limits = thresholds("html")
 
     def kept(self) -> None:
         """A kept block closes any section a marker opened."""
@@ -59,16 +60,18 @@ class ClutterNamer:
     def name(
         self,
         text: str,
-        phrase: tuple[str, str] | None,
+        phrase: Marker | None,
         clutter: Clutter | None,
         link_density: float,
         box_link_density: float,
+        date_like: bool,
         after_content: bool,
     ) -> tuple[Kind, str]:
         """The kind of a removed block and the evidence for it, in a few words.
 
         ``box_link_density`` is the share of links in the box around the block
-        (a column title of a footer of links is navigation too);
+        (a column title of a footer of links is navigation too); ``date_like``
+        says the block is a short date (the feature of that name);
         ``after_content`` says the block comes after the last kept block: a
         link there with a headline's length is a teaser of another page.
         """
@@ -82,9 +85,9 @@ class ClutterNamer:
             return dom_words().group_kinds[clutter.group], f"inside {clutter.evidence}"
         if self.open_section is not None:
             return self.open_section
-        if len(text.split()) <= thresholds("html")["date_max_words"] and looks_like_date(text):
+        if date_like:
             return Kind.TIMESTAMP, "a date"
-        limits = thresholds("html")
+        limits = self.limits
         if link_density >= limits["links_max_link_density"]:
             if after_content and len(text.split()) >= limits["teaser_min_words"]:
                 return Kind.RELATED, "a link after the content"

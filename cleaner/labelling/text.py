@@ -72,7 +72,7 @@ def label_text_blocks(blocks: list[Block], forest: ObliviousForest | None = None
     # The page's own cut (see ``cut``), between the floor and the usual threshold.
     keep = min(
         limits["keep_probability"],
-        max(expected_f1_cut(probabilities, words), limits["min_keep_probability"]),
+        expected_f1_cut(probabilities, words, limits["min_keep_probability"]),
     )
     sentence_end = features[:, _COLUMN["ends_terminal"]]
     timestamp = (features[:, _COLUMN["time_of_day"]] > 0) | (

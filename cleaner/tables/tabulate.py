@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 
@@ -30,10 +29,6 @@ class Tables:
 
     def frames(self) -> dict[str, pd.DataFrame]:
         return {"articles": self.articles, "blocks": self.blocks, "issues": self.issues}
-
-    @property
-    def issue_rows(self) -> list[dict[str, Any]]:
-        return self.issues.to_dict("records")
 
 
 def new_validators() -> list[TableValidator]:

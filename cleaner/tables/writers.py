@@ -27,15 +27,9 @@ class TableWriter(ABC):
 
     def __init__(self, path: Path, table: str) -> None:
         self.path = path
-        self.table = table
-        self.rows_written = 0
-
-    def write(self, frame: pd.DataFrame) -> None:
-        self._write(frame)
-        self.rows_written += len(frame)
 
     @abstractmethod
-    def _write(self, frame: pd.DataFrame) -> None: ...
+    def write(self, frame: pd.DataFrame) -> None: ...
 
     @abstractmethod
     def close(self) -> None: ...
@@ -55,7 +49,7 @@ class ParquetWriter(TableWriter):
         self._schema = arrow_schema(table)
         self._writer = pq.ParquetWriter(path, self._schema, compression="zstd")
 
-    def _write(self, frame: pd.DataFrame) -> None:
+    def write(self, frame: pd.DataFrame) -> None:
         if len(frame):
             batch = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
             self._writer.write_table(batch)
@@ -71,7 +65,7 @@ class CsvWriter(TableWriter):
         super().__init__(path, table)
         pd.DataFrame(columns=arrow_schema(table).names).to_csv(path, index=False)
 
-    def _write(self, frame: pd.DataFrame) -> None:
+    def write(self, frame: pd.DataFrame) -> None:
         frame.to_csv(
             self.path, mode="a", header=False, index=False, date_format="%Y-%m-%dT%H:%M:%SZ"
         )
@@ -87,7 +81,7 @@ class JsonlWriter(TableWriter):
         super().__init__(path, table)
         path.write_text("", encoding="utf-8")
 
-    def _write(self, frame: pd.DataFrame) -> None:
+    def write(self, frame: pd.DataFrame) -> None:
         if len(frame):
             text = frame.to_json(
                 orient="records", lines=True, date_format="iso", date_unit="s", force_ascii=False

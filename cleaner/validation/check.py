@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from cleaner.errors import ReadError, UsageError
-from cleaner.inputs.sources import TABLE_SUFFIXES, Source, classify
+from cleaner.inputs.sources import TABLE_SUFFIXES, classify
 from cleaner.inputs.tables import read_table
 from cleaner.validation.schemas import load_schema, schema_for_table_file
 from cleaner.validation.validator import TableValidator
@@ -88,7 +88,7 @@ def check_table(path: Path, schema_name: str | None) -> CheckResult:
     is_csv = path.name.lower().removesuffix(".gz").endswith(".csv")
     try:
         for chunk in read_table(
-            Source(str(path), "table", source.compressed),
+            source,
             CHECK_BATCH_ROWS,
             strict=True,
             string_columns=_text_columns(schema),

@@ -8,6 +8,8 @@ so a schema is never read without its checks.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 import pandera.extensions as extensions
 
@@ -40,6 +42,7 @@ def evidence(check: str, value: object) -> str | None:
     return None
 
 
+@cache
 def explain(check: str) -> str | None:
     """The first line of a registered check's docstring: what it asks, in words."""
     function = globals().get(check)

@@ -67,10 +67,11 @@ class TableValidator:
         issues = self._schema_issues(frame) + self._cross_batch_duplicates(frame)
         for issue in issues:
             row = issue.pop("_row")
-            if row is not None and "doc_id" in frame and row < len(frame):
+            in_frame = row is not None and row < len(frame)
+            if in_frame and "doc_id" in frame:
                 issue["doc_id"] = _shorten(frame.at[row, "doc_id"])
             if issue.get("doc_id") is not None:
-                if "source" in frame and row is not None and row < len(frame):
+                if in_frame and "source" in frame:
                     issue["source"] = _shorten(frame.at[row, "source"])
                 elif sources:
                     issue["source"] = sources.get(issue["doc_id"])
