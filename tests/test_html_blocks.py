@@ -20,7 +20,6 @@ from cleaner.blocks.html import SKIPPED_TAGS, parse_html, segment_html
 from cleaner.labelling.forest import load_forest
 from cleaner.labelling.html import MODEL_FILE, label_html_blocks, page_cut
 from cleaner.labelling.html_features import FEATURE_NAMES, block_features
-from cleaner.labelling.html_scoring import block_probabilities
 
 WCXB = Path(__file__).resolve().parent / "data" / "wcxb"
 KEPT_KINDS = {Kind.BODY, Kind.HEADING}
@@ -224,10 +223,24 @@ def test_page_cut_keeps_confident_blocks_and_the_best_of_an_unsure_page():
     assert page_cut(hopeless, words) == pytest.approx(0.3)
 
 
+def _probability_by_definition(forest, features: np.ndarray) -> np.ndarray:
+    """Tree by tree: split ``d`` true (value > border; NaN never) sets bit ``d`` of the leaf."""
+    trees, depth = forest.split_features.shape
+    leaves = np.zeros((len(features), trees), dtype=np.intp)
+    for tree in range(trees):
+        for level in range(depth):
+            values = features[:, forest.split_features[tree, level]]
+            right = np.nan_to_num(values, nan=-np.inf) > forest.split_borders[tree, level]
+            leaves[:, tree] |= right.astype(np.intp) << level
+    raw = forest.leaf_values[np.arange(trees), leaves].sum(axis=1) * forest.scale + forest.bias
+    return 1.0 / (1.0 + np.exp(-raw))
+
+
 def test_level_by_level_scoring_matches_the_forest():
     forest = load_forest(MODEL_FILE)
     html, _ = _wcxb("4378")
     features = block_features(_segment(html)).matrix.copy()
     features[::5, 0] = np.nan  # missing values go left in both
-    assert np.allclose(block_probabilities(forest, features), forest.probability(features))
-    assert block_probabilities(forest, features[:0]).shape == (0,)
+    features = np.tile(features, (5000 // len(features) + 1, 1))  # more rows than one chunk
+    assert np.allclose(forest.probability(features), _probability_by_definition(forest, features))
+    assert forest.probability(features[:0]).shape == (0,)

@@ -11,13 +11,16 @@ needs no machine-learning library at run time.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import numpy as np
 
 from cleaner.resources import data_file
+
+# Rows scored at once: bounds the (trees, rows) working arrays on a huge page.
+_ROWS_PER_CHUNK = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,38 +34,31 @@ class ObliviousForest:
     leaf_values: np.ndarray  # (trees, 2 ** depth)
     bias: float
     scale: float
-    # Derived at construction: each distinct (feature, border) question is asked
-    # once per row; each tree reads its levels' answers as the bits of its leaf.
-    _question_features: np.ndarray = field(init=False, repr=False)
-    _question_borders: np.ndarray = field(init=False, repr=False)
-    _tree_questions: np.ndarray = field(init=False, repr=False)
-    _level_bits: np.ndarray = field(init=False, repr=False)
-    _leaf_offsets: np.ndarray = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        trees, depth = self.split_features.shape
-        pairs = np.stack(
-            [self.split_features.ravel().astype(np.float64), self.split_borders.ravel()], axis=1
-        )
-        questions, which = np.unique(pairs, axis=0, return_inverse=True)
-        object.__setattr__(self, "_question_features", questions[:, 0].astype(np.intp))
-        object.__setattr__(self, "_question_borders", questions[:, 1])
-        object.__setattr__(self, "_tree_questions", which.reshape(trees, depth))
-        leaf_type = np.min_scalar_type(2**depth - 1)  # uint8 up to depth 8: less to move
-        object.__setattr__(self, "_level_bits", (1 << np.arange(depth)).astype(leaf_type))
-        object.__setattr__(self, "_leaf_offsets", np.arange(trees) * self.leaf_values.shape[1])
 
     def decision(self, features: np.ndarray) -> np.ndarray:
-        """The raw score (log-odds) of each row of ``features``."""
-        if features.shape[0] == 0:
-            return np.zeros(0)
+        """The raw score (log-odds) of each row of ``features``, in chunks of rows."""
+        decisions = [
+            self._chunk_decision(features[start : start + _ROWS_PER_CHUNK])
+            for start in range(0, features.shape[0], _ROWS_PER_CHUNK)
+        ]
+        return np.concatenate(decisions) if decisions else np.zeros(0)
+
+    def _chunk_decision(self, features: np.ndarray) -> np.ndarray:
+        """Each level of all trees is one gather and one comparison: linear in rows x trees x
+        depth, single-threaded (no BLAS), in memory bounded by the chunk."""
+        columns = np.ascontiguousarray(features.T)  # one contiguous row per feature
+        trees, depth = self.split_features.shape
+        leaf_type = np.uint8 if depth <= 8 else np.uint32  # small integers: faster passes
+        leaves = np.zeros((trees, features.shape[0]), dtype=leaf_type)
         with np.errstate(invalid="ignore"):  # NaN compares false: "missing" goes left
-            answers = features[:, self._question_features] > self._question_borders
-        # (rows, trees, depth) answers -> leaf index; integer arithmetic, no BLAS threads.
-        bits = answers[:, self._tree_questions] * self._level_bits
-        leaves = bits.sum(axis=2, dtype=self._level_bits.dtype)
-        picked = self.leaf_values.ravel()[leaves + self._leaf_offsets]  # (rows, trees)
-        return self.scale * picked.sum(axis=1) + self.bias
+            for level in range(depth):
+                goes_right = (
+                    columns[self.split_features[:, level]] > self.split_borders[:, level, None]
+                )
+                leaves |= goes_right.astype(leaf_type) << level
+        offsets = np.arange(trees)[:, None] * self.leaf_values.shape[1]
+        picked = self.leaf_values.ravel()[leaves + offsets]  # (trees, rows)
+        return self.scale * picked.sum(axis=0) + self.bias
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         """The probability of the positive class (e.g. "kept") of each row."""

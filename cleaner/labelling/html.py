@@ -19,7 +19,6 @@ from cleaner.labelling.cut import expected_f1_cut
 from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.html_features import BlockFeatures, block_features
 from cleaner.labelling.html_kinds import ClutterNamer
-from cleaner.labelling.html_scoring import block_probabilities
 from cleaner.labelling.phrases import clutter_marker
 from cleaner.resources import thresholds
 
@@ -34,7 +33,7 @@ def label_html_blocks(
         return []
     features = block_features(segmented)
     forest = model if model is not None else load_forest(MODEL_FILE)
-    return decide(segmented.blocks, features, block_probabilities(forest, features.matrix))
+    return decide(segmented.blocks, features, forest.probability(features.matrix))
 
 
 def page_cut(probabilities: np.ndarray, words: np.ndarray) -> float:
