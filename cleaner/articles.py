@@ -77,6 +77,7 @@ def assemble_article(page: Page, blocks: list[Block], fields: Fields) -> Article
     was read and cleaned, there was just no article in it.
     """
     body = PARAGRAPH_SEPARATOR.join(block.text for block in blocks if block.kept)
+    has_text = bool(body.strip())
     url = fields.url or page.url
     return Article(
         doc_id=page.doc_id,
@@ -90,8 +91,8 @@ def assemble_article(page: Page, blocks: list[Block], fields: Fields) -> Article
         body=body,
         word_count=count_words(body),
         n_blocks_removed=sum(1 for block in blocks if not block.kept),
-        status="ok" if body.strip() else "empty",
-        error=None if body.strip() else "no article text found on the page",
+        status="ok" if has_text else "empty",
+        error=None if has_text else "no article text found on the page",
         blocks=tuple(blocks),
     )
 

@@ -125,17 +125,17 @@ def _clean(arguments: argparse.Namespace) -> int:
 def _summarise(result: CheckResult) -> None:
     verdict = "valid" if result.valid else f"INVALID, {len(result.issues)} failures"
     print(f"{result.path}: {result.rows} rows, schema {result.schema}: {verdict}")
-    groups: Counter[tuple[str, str]] = Counter(
-        (issue["column"] or "(row)", issue["check"]) for issue in result.issues
-    )
+    groups: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], list[str]] = {}
+    for issue in result.issues:
+        key = (issue["column"] or "(row)", issue["check"])
+        groups[key] += 1
+        example = issue["failure_case"] or issue["doc_id"]
+        shown_so_far = examples.setdefault(key, [])
+        if example is not None and len(shown_so_far) < _EXAMPLES_SHOWN:
+            shown_so_far.append(example)
     for (column, check), count in groups.most_common():
-        examples = [
-            issue["failure_case"] or issue["doc_id"]
-            for issue in result.issues
-            if (issue["column"] or "(row)", issue["check"]) == (column, check)
-            and (issue["failure_case"] or issue["doc_id"]) is not None
-        ][:_EXAMPLES_SHOWN]
-        shown = ", ".join(repr(example[:60]) for example in examples)
+        shown = ", ".join(repr(example[:60]) for example in examples[column, check])
         print(
             f"  column {column}: check {check} failed for {count} rows"
             + (f" (e.g. {shown})" if shown else "")

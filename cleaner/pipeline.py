@@ -33,7 +33,7 @@ def clean_page(page: Page) -> Article:
     """
     if page.error is not None or page.content is None:
         return failed_article(page, page.error or "the page has no content")
-    if not page.content.strip():
+    if not page.content or page.content.isspace():
         return failed_article(page, "the page is empty", status="empty")
     try:
         if page.content_type == "html":
