@@ -14,11 +14,12 @@ import json
 import sys
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 import pandas as pd
 import pyarrow.parquet as pq
 
+from cleaner.inputs.decoding import without_surrogates
 from cleaner.inputs.sources import Source
 
 BAD_RECORD_COLUMN = "__read_error__"
@@ -45,7 +46,27 @@ def _open_text(source: Source) -> IO[str]:
     return open(source.path, encoding="utf-8", errors="replace")
 
 
+def _json_without_surrogates(value: Any) -> Any:
+    """A decoded JSON value with lone surrogates replaced in every string and key."""
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, dict):
+        return {
+            without_surrogates(key): _json_without_surrogates(item) for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_json_without_surrogates(item) for item in value]
+    return value
+
+
 def _jsonl_records(source: Source, batch_size: int, strict: bool) -> Iterator[list[dict]]:
+    """The table's records in lists of ``batch_size``; a bad line is a record of its error.
+
+    A line's text is decoded with replacement, so a lone surrogate can only
+    come from a ``\\u`` escape: valid JSON that Arrow, and so a pandas frame,
+    cannot hold. It is replaced here, because one such string would make the
+    whole batch's frame fail and end the table there.
+    """
     records: list[dict] = []
     with _open_text(source) as lines:
         for line_number, line in enumerate(lines, start=1):
@@ -55,8 +76,12 @@ def _jsonl_records(source: Source, batch_size: int, strict: bool) -> Iterator[li
                 record = json.loads(line)
                 if not isinstance(record, dict):
                     raise ValueError(f"a JSON {type(record).__name__}, not an object")
-            except ValueError as exc:
-                message = f"line {line_number}: not a JSON object ({exc})"
+                if "\\u" in line:
+                    record = _json_without_surrogates(record)
+            except (ValueError, RecursionError) as exc:
+                # json's decoder recurses once per level of nesting: deep nesting is a bad line.
+                reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+                message = f"line {line_number}: not a JSON object ({reason})"
                 if strict:
                     raise ValueError(message) from exc
                 record = {BAD_RECORD_COLUMN: message}
