@@ -27,6 +27,14 @@ def _html(extra: str = "") -> str:
     return f"<html><body><article><p>{SENTENCES}{extra}</p></article></body></html>"
 
 
+def _html_with_bad_bytes() -> bytes:
+    """A page whose text holds bytes that are not UTF-8.
+
+    \\xed\\xa0\\x80 is U+D800 as a lax UTF-8 writer encodes it; \\xff is never UTF-8.
+    """
+    return _html("Bad bytes BAD here.").encode().replace(b"BAD", b"\xed\xa0\x80 and \xff")
+
+
 def _line(url: str, html: str) -> str:
     """A JSONL line as Python's json writes it: a lone surrogate becomes the escape \\ud800."""
     return json.dumps({"url": url, "html": html})
@@ -123,3 +131,17 @@ def test_a_jsonl_line_that_is_not_a_json_object_is_one_error_row_naming_its_line
     error = articles.loc[f"{path}#2", "error"]
     assert error.startswith("line 2: not a JSON object")
     assert reason in error
+
+
+def test_invalid_utf8_in_a_csv_row_is_replaced_and_every_row_is_cleaned(tmp_path: Path):
+    rows = [
+        f'https://a.example/,"{_html()}"'.encode(),
+        b'https://b.example/,"' + _html_with_bad_bytes() + b'"',
+        f'https://c.example/,"{_html()}"'.encode(),
+    ]
+    path = tmp_path / "pages.csv"
+    path.write_bytes(b"url,html\n" + b"\n".join(rows) + b"\n")
+    articles = _clean(path, tmp_path / "out")
+    assert articles.index.tolist() == [f"{path}#{record}" for record in (1, 2, 3)]
+    assert articles["status"].tolist() == ["ok", "ok", "ok"]
+    assert REPLACEMENT in articles.loc[f"{path}#2", "body"]

@@ -111,6 +111,9 @@ def _frames(
             keep_default_na=False,
             na_values=[""],
             compression="gzip" if source.compressed else None,
+            # As for JSONL and page files: bad bytes become U+FFFD. With the strict
+            # default, one bad byte ended the table at the chunk it was in.
+            encoding_errors="replace",
         )
     elif name.endswith(".parquet"):
         for batch in pq.ParquetFile(source.path).iter_batches(batch_size=batch_size):
