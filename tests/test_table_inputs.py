@@ -13,7 +13,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import run_cli
@@ -141,6 +144,29 @@ def test_invalid_utf8_in_a_csv_row_is_replaced_and_every_row_is_cleaned(tmp_path
     ]
     path = tmp_path / "pages.csv"
     path.write_bytes(b"url,html\n" + b"\n".join(rows) + b"\n")
+    articles = _clean(path, tmp_path / "out")
+    assert articles.index.tolist() == [f"{path}#{record}" for record in (1, 2, 3)]
+    assert articles["status"].tolist() == ["ok", "ok", "ok"]
+    assert REPLACEMENT in articles.loc[f"{path}#2", "body"]
+
+
+def _string_array_without_validation(values: list[bytes]) -> pa.Array:
+    """An Arrow string column holding ``values`` as they are, valid UTF-8 or not.
+
+    Arrow's own constructors refuse invalid UTF-8, but other writers of Parquet
+    files do not check, so such files exist.
+    """
+    offsets = np.cumsum([0, *map(len, values)], dtype=np.int32)
+    buffers = [None, pa.py_buffer(offsets.tobytes()), pa.py_buffer(b"".join(values))]
+    return pa.Array.from_buffers(pa.string(), len(values), buffers)
+
+
+def test_invalid_utf8_in_a_parquet_string_column_is_replaced_and_every_row_is_cleaned(
+    tmp_path: Path,
+):
+    html = [_html().encode(), _html_with_bad_bytes(), _html().encode()]
+    path = tmp_path / "pages.parquet"
+    pq.write_table(pa.table({"html": _string_array_without_validation(html)}), path)
     articles = _clean(path, tmp_path / "out")
     assert articles.index.tolist() == [f"{path}#{record}" for record in (1, 2, 3)]
     assert articles["status"].tolist() == ["ok", "ok", "ok"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cleaner.inputs.decoding import without_surrogates
@@ -93,6 +94,42 @@ def _jsonl_records(source: Source, batch_size: int, strict: bool) -> Iterator[li
         yield records
 
 
+def _with_valid_utf8(column: pa.Array) -> pa.Array:
+    """A string column with its invalid UTF-8 replaced by U+FFFD; other columns as they are."""
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return column
+    try:
+        column.validate(full=True)
+        return column
+    except pa.ArrowInvalid:
+        pass
+    as_bytes = column.view(pa.binary() if pa.types.is_string(column.type) else pa.large_binary())
+    texts = [raw if raw is None else raw.decode("utf-8", "replace") for raw in as_bytes.to_pylist()]
+    return pa.array(texts, type=column.type)
+
+
+def _valid_parquet_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """``batch`` with its text made valid UTF-8, as JSONL and CSV are decoded.
+
+    Arrow's string type promises UTF-8, but a Parquet file from another
+    writer may break that promise, and reading it does not check. Nothing
+    failed until pandas converted the bad value to a Python string while
+    pages were made, outside ``read_table``'s handler, so the whole run
+    stopped. Checking costs one pass in C++; only a column that fails it is
+    decoded again, in Python. Bad text nested in lists or structs stays
+    invalid and raises here, so it becomes an error chunk, not a crash.
+    """
+    try:
+        batch.validate(full=True)
+        return batch
+    except pa.ArrowInvalid:
+        pass
+    columns = [_with_valid_utf8(column) for column in batch.columns]
+    repaired = pa.RecordBatch.from_arrays(columns, schema=batch.schema)
+    repaired.validate(full=True)
+    return repaired
+
+
 def _frames(
     source: Source, batch_size: int, strict: bool, string_columns: Collection[str] | None
 ) -> Iterator[pd.DataFrame]:
@@ -117,7 +154,7 @@ def _frames(
         )
     elif name.endswith(".parquet"):
         for batch in pq.ParquetFile(source.path).iter_batches(batch_size=batch_size):
-            yield batch.to_pandas()
+            yield _valid_parquet_batch(batch).to_pandas()
     else:
         raise ValueError(f"{source.name}: not a table (.jsonl, .csv or .parquet)")
 
