@@ -11,6 +11,7 @@ through.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from cleaner.frames import clean_frame
 from tests.conftest import run_cli
 
 FORMATS = ("parquet", "csv", "jsonl")
@@ -171,3 +173,41 @@ def test_invalid_utf8_in_a_parquet_string_column_is_replaced_and_every_row_is_cl
     assert articles.index.tolist() == [f"{path}#{record}" for record in (1, 2, 3)]
     assert articles["status"].tolist() == ["ok", "ok", "ok"]
     assert REPLACEMENT in articles.loc[f"{path}#2", "body"]
+
+
+@pytest.mark.parametrize("file_format", FORMATS)
+def test_file_names_that_are_not_utf8_are_written_in_every_format(tmp_path: Path, file_format: str):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    # Python names a file whose name is not UTF-8 with lone surrogates (\udcff for \xff).
+    # Two such names that differ only there are one name once replaced; their ids differ.
+    try:
+        for odd_name in (b"caf\xff.html", b"caf\xfe.html"):
+            (folder / os.fsdecode(odd_name)).write_text(_html(), encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system only takes UTF-8 file names")
+    (folder / "plain.html").write_text(_html(), encoding="utf-8")
+    out = tmp_path / "out"
+    articles = _clean(folder, out, file_format)
+    assert sorted(articles.index) == [
+        str(folder / f"caf{REPLACEMENT}.html"),
+        str(folder / f"caf{REPLACEMENT}.html"),
+        str(folder / "plain.html"),
+    ]
+    assert articles["status"].tolist() == ["ok", "ok", "ok"]
+    assert articles["doc_id"].is_unique
+    checked = run_cli("check", str(out))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_clean_frame_replaces_lone_surrogates_in_a_callers_strings():
+    pages = pd.DataFrame(
+        {
+            "text": pd.Series([SENTENCES + "A lone \ud800 surrogate."], dtype=object),
+            "url": pd.Series(["https://a.example/\udcff"], dtype=object),
+        }
+    )
+    articles = clean_frame(pages, source="frame\ud800").articles
+    assert articles["source"].tolist() == [f"frame{REPLACEMENT}#1"]
+    assert articles["url"].tolist() == [f"https://a.example/{REPLACEMENT}"]
+    assert f"A lone {REPLACEMENT} surrogate." in articles.loc[0, "body"]

@@ -6,10 +6,6 @@ charset the page declares (``<meta charset>``, HTTP-equiv, XML declaration);
 then a statistical detector (charset-normalizer). Undecodable bytes are
 replaced, never fatal. Binary junk is recognised and reported instead of being
 "decoded" into nonsense.
-
-Text that arrives already decoded can still hold what UTF-8 cannot: a lone
-surrogate (a JSON ``\\ud800`` escape, a file name's undecodable byte, a
-caller's string). ``without_surrogates`` replaces those the same way.
 """
 
 from __future__ import annotations
@@ -38,7 +34,6 @@ _CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 _MAX_CONTROL_SHARE = 0.1
 _WEB_DEFAULT = "cp1252"
 _CHAOS_TIE = 0.01
-_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class UndecodableError(ValueError):
@@ -105,22 +100,3 @@ def _detect(raw: bytes) -> str:
     least_chaos = min(match.chaos for match in matches)
     plausible = [match.encoding for match in matches if match.chaos <= least_chaos + _CHAOS_TIE]
     return _WEB_DEFAULT if _WEB_DEFAULT in plausible else plausible[0]
-
-
-def without_surrogates(text: str) -> str:
-    """``text`` with each lone surrogate replaced by U+FFFD, as undecodable bytes are.
-
-    A Python string may hold lone surrogates, but UTF-8 cannot. pandas keeps
-    its text in Arrow, which is UTF-8, so one such character stops the whole
-    frame it is in from being built: a table's batch on reading, a run's
-    output on writing. ASCII text is let through without a scan, and other
-    text is scanned only after a strict encode fails. The encode is the cheap
-    test, about three times faster than the regex.
-    """
-    if text.isascii():
-        return text
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATES.sub("\ufffd", text)
-    return text

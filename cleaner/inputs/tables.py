@@ -20,8 +20,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from cleaner.inputs.decoding import without_surrogates
 from cleaner.inputs.sources import Source
+from cleaner.pages import without_surrogates
 
 BAD_RECORD_COLUMN = "__read_error__"
 
