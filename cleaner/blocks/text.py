@@ -6,6 +6,9 @@ CRLF and lone CR end lines, tabs and odd spaces fold into one space, and
 control characters (NUL and the like, as in binary-looking input) and
 zero-width characters are dropped.
 
+A Markdown dump (``blocks.markdown``) is read as the text it shows: links as
+their text, without URLs or markup.
+
 Most lines need none of that, and a page has hundreds: a line that is
 printable (no control, format or odd space character) with single inner
 spaces and none at its ends is taken as it is, and only the others are tidied.
@@ -17,6 +20,7 @@ import re
 from itertools import count
 
 from cleaner.blocks.block import Block
+from cleaner.blocks.markdown import is_markdown, markdown_as_text
 
 # Control characters other than line ends and tabs, and invisible format marks.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]+")
@@ -33,6 +37,8 @@ def _tidy(line: str) -> str:
 
 def segment_text(text: str) -> list[Block]:
     """Every non-empty line of the dump, white space folded, in order."""
+    if is_markdown(text):
+        text = markdown_as_text(text)
     if any(character in text for character in _DROPPED_BREAKS):
         text = _INVISIBLE.sub("", text)
     lines = [

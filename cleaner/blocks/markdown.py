@@ -1,0 +1,82 @@
+"""Markdown dumps read as the text they show.
+
+Many crawlers save pages as Markdown (html2text, markdownify, the "reader"
+services that feed language models): a link is ``[its text](its url)``, a
+heading ``## its text``, a bold word ``**word**``. Read as plain text, every
+link adds its URL's words to the line, and markup hides what a line looks
+like (a heading, a sentence ending in a link). A page that is Markdown, told
+by its links (``](`` followed by a URL, on several lines: headings and
+emphasis alone are also code comments and star ratings), is turned into the
+text a reader sees before it is cut into lines; other pages are left as they
+are, so a plain dump that quotes one ``[x](y)`` is untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+# Markdown links a page must hold before it is read as Markdown.
+_MIN_LINKS = 3
+# The tail of an inline link or image: ``](`` and a URL (absolute, rooted,
+# relative or an anchor), perhaps a title, and ``)``.
+_LINK_TAIL = re.compile(
+    r"\]\((?:[a-z][a-z0-9+.-]*:|/|#|\.)[^)\s]*(?:\s+\"[^\"\n]*\")?\)", re.IGNORECASE
+)
+# An image: ``![alt](src)``; its alternative text is not shown on the page.
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# An inline link ``[text](url "title")``, an autolink ``<https://...>``, a
+# reference link ``[text][ref]``; each shows its text only.
+_INLINE_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+# A reference definition line ``[1]: https://...`` shows nothing.
+_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.MULTILINE)
+# Line prefixes: an ATX heading's hashes (and its closing ones), a block quote's marks.
+_HEADING = re.compile(r"^([ \t]{0,3})#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.MULTILINE)
+# List item marks, nested ones too (``  *   * item``, ``1. item``): the page shows a bullet or a
+# number the list's HTML never held as text.
+_LIST_ITEM = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,3}[.)])[ \t]+)+", re.MULTILINE)
+# Emphasis and code marks around words: ``**strong**``, ``__strong__``, ``*em*``, ``_em_``, `code`.
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.*?\S?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]*?\S)\1(?![\w*])")
+_CODE = re.compile(r"`([^`\n]*)`")
+# A thematic break (``* * *``, ``---``), a table's rule line (``|---|:--:|``), a code fence.
+_RULE_LINE = re.compile(
+    r"^[ \t]*(?:(?:[-*_][ \t]*){3,}"  # a thematic break
+    r"|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?"  # a table's rule line
+    r"|`{3,}.*|~{3,}.*)$",  # a code fence
+    re.MULTILINE,
+)
+# Backslash escapes of punctuation (html2text writes ``1\.`` and ``\- item``).
+_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+def is_markdown(text: str) -> bool:
+    """Whether a dump is written in Markdown: it holds several Markdown links."""
+    if text.count("](") < _MIN_LINKS:
+        return False
+    links = _LINK_TAIL.finditer(text)
+    return sum(1 for _ in islice(links, _MIN_LINKS)) == _MIN_LINKS
+
+
+def markdown_as_text(text: str) -> str:
+    """The text a Markdown page shows: links as their text, no markup.
+
+    Line structure is kept (one line in, one line out), so what the
+    labeller reads of neighbours and position is as in the dump.
+    """
+    text = _DEFINITION.sub("", text)
+    text = _IMAGE.sub("", text)
+    text = _INLINE_LINK.sub(r"\1", text)
+    text = _REFERENCE_LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _RULE_LINE.sub("", text)
+    text = _HEADING.sub(r"\1\2", text)
+    text = _QUOTE.sub("", text)
+    text = _LIST_ITEM.sub("", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _CODE.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text)

@@ -1,0 +1,80 @@
+"""Markdown dumps (html2text, markdownify, reader services) are read as the text they show."""
+
+import json
+from pathlib import Path
+
+import cleaner
+from cleaner.blocks.markdown import is_markdown, markdown_as_text
+from cleaner.blocks.text import segment_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SITE = "https://news.example.com"
+
+
+def _seed_as_markdown() -> str:
+    """The seed page as a Markdown converter writes it: a menu, links, a heading, bold words."""
+    lines = (SEEDS / "read-next-news.txt").read_text(encoding="utf-8").splitlines()
+    teaser = 0
+    written = [
+        f"[![Logo]({SITE}/logo.svg)]({SITE}/)",
+        "",
+        f"  * [World]({SITE}/world)",
+        f"  * [Economy]({SITE}/economy)",
+        "",
+    ]
+    for line in lines:
+        if line == "Strategic Importance of Rare Earth Metals":
+            line = f"## {line}"
+        elif line == "Read next":
+            line = f"### **{line}**"
+        elif line.startswith("Moscow and Washington"):
+            line = line.replace("Kirill Dmitriev", f"[Kirill Dmitriev]({SITE}/tags/dmitriev)")
+        elif line.startswith("The talks reportedly"):
+            line = line.replace("Vladimir Putin", "**Vladimir Putin**")
+        elif len(line) > 120 and written and written[-1][:2].isdigit():
+            teaser += 1
+            line = f'[{line}]({SITE}/news/{teaser} "{line[:20]}")'
+        written.extend((line, ""))
+    return "\n".join(written)
+
+
+def test_the_seed_written_as_markdown_gives_the_seed_body():
+    expected = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))["body"]
+    article = cleaner.clean_text(_seed_as_markdown())
+    assert article.body == expected
+    assert not any("example.com" in block.text for block in article.blocks)
+
+
+def test_links_images_and_markup_show_their_text_only():
+    markdown = "\n".join(
+        (
+            "# A headline #",
+            "> A **quoted** line with `code` and an _emphasised_ word.",
+            "![A chart](/img/chart.png) See [the report](https://a.example/r) and [this][1].",
+            "  *   * [Nested item](#top)",
+            "1\\. Not a list \\- escaped",
+            "* * *",
+            "[1]: https://a.example/ref",
+            "Mail <mailto:someone@a.example>",
+        )
+    )
+    assert is_markdown(markdown)
+    assert markdown_as_text(markdown).splitlines() == [
+        "A headline",
+        "A quoted line with code and an emphasised word.",
+        " See the report and this.",
+        "Nested item",
+        "1. Not a list - escaped",
+        "",
+        "",
+        "Mail mailto:someone@a.example",
+    ]
+
+
+def test_a_plain_dump_quoting_one_markdown_link_is_left_as_it_is():
+    text = "To link, write [text](https://example.com) in the editor.\n# not a heading here\n"
+    assert not is_markdown(text)
+    assert [block.text for block in segment_text(text)] == [
+        "To link, write [text](https://example.com) in the editor.",
+        "# not a heading here",
+    ]
