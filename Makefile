@@ -40,7 +40,9 @@ lint: setup
 	$(BIN)/ruff format --check cleaner tests bench
 
 bench: setup
+	$(BIN)/python -m pip install --quiet -e '.[converters]'
 	$(BIN)/python bench/run_bench.py --data $(DATA)
+	$(BIN)/python bench/other_converters.py --data $(DATA)
 
 # Retrain the shipped models from the dev set (CatBoost; about 15 minutes).
 train: setup

@@ -1,0 +1,116 @@
+"""Text dumps from converters cleaner was not trained on, rendered from the dev HTML.
+
+    python bench/other_converters.py [--data DIR] [--limit N] [--cache DIR]
+
+The line model learnt from two converters' dumps (html_text and bs4); pages
+in the wild are saved by others. This renders every dev page with
+inscriptis (plain text, its own layout) and html2text (Markdown: links with
+their URLs, ``#`` headings, ``*`` bullets), and prints cleaner beside the C4
+line rules and the dump kept whole, overall and per page type, so a
+dependence on one converter's habits shows as a gap to the two converters
+of ``make bench``. Rendered dumps are cached (``--cache``). Needs the
+``converters`` extra (``pip install -e '.[converters]'``).
+
+WCXB: Web Content eXtraction Benchmark, dev split, by Murrough Foley, CC-BY-4.0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.wcxb import DEFAULT_DATA, GoldPage, by_type, c4_baseline, load_pages, score
+from cleaner import clean_text
+
+DEFAULT_CACHE = Path.home() / ".cache" / "cleaner" / "dumps"
+
+
+def _inscriptis(html: str) -> str:
+    import inscriptis
+
+    return inscriptis.get_text(html)
+
+
+def _html2text(html: str) -> str:
+    import html2text
+
+    converter = html2text.HTML2Text()
+    converter.body_width = 0  # no hard wrapping: one paragraph, one line
+    return converter.handle(html)
+
+
+CONVERTERS: dict[str, Callable[[str], str]] = {
+    "inscriptis": _inscriptis,
+    "html2text": _html2text,
+}
+
+
+def rendered(page: GoldPage, converter: str, cache: Path) -> str:
+    """The page's dump by ``converter``, from the cache or rendered now (a failure: empty)."""
+    path = cache / converter / f"{page.page_id}.txt.gz"
+    if path.exists():
+        return gzip.decompress(path.read_bytes()).decode("utf-8")
+    try:
+        text = CONVERTERS[converter](page.html())
+    except Exception as exc:  # a converter's crash on one page is that page's empty dump
+        print(f"{converter} failed on {page.page_id}: {exc}", file=sys.stderr)
+        text = ""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(text.encode("utf-8", "replace")))
+    return text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    arguments = parser.parse_args()
+    pages = load_pages(arguments.data, arguments.limit)
+    systems = ("cleaner", "C4 rules", "kept whole")
+    for converter in CONVERTERS:
+        rows = {system: [] for system in systems}
+        for page in pages:
+            text = rendered(page, converter, arguments.cache)
+            for system, body in zip(
+                systems, (clean_text(text).body, c4_baseline(text), text), strict=True
+            ):
+                precision, recall, f1 = score(body, page.main_content)
+                rows[system].append(
+                    {
+                        "page_type": page.page_type,
+                        "f1": f1,
+                        "precision": precision,
+                        "recall": recall,
+                    }
+                )
+        print(f"\nText dumps ({converter}, not seen in training): body F1 (P / R)")
+        print(f"{'page type':<15}{'pages':>6}" + "".join(f"{system:>22}" for system in systems))
+        cells = {
+            system: {
+                name: (count, f1, precision, recall)
+                for (name, count, f1), (_, _, precision), (_, _, recall) in zip(
+                    by_type(rows[system], "f1"),
+                    by_type(rows[system], "precision"),
+                    by_type(rows[system], "recall"),
+                    strict=True,
+                )
+            }
+            for system in systems
+        }
+        for name, (count, *_) in cells["cleaner"].items():
+            line = f"{name:<15}{count:>6}"
+            for system in systems:
+                _, f1, precision, recall = cells[system][name]
+                line += f"{f'{f1:.3f} ({precision:.2f}/{recall:.2f})':>22}"
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
