@@ -239,6 +239,23 @@ def test_author_candidates_come_from_labels_datelines_links_and_forum_markup():
     assert "copyright" in sources["Toby Hede."]
 
 
+def test_declared_authors_are_read_from_label_pairs_and_kept_whole():
+    sources = _author_sources(
+        "<html><head>"
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Rasmus Barslund">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="9 minutes">'
+        '<meta name="dcterms.creator" content="Center for Drug Evaluation and Research">'
+        '<meta name="author" content="kirstin boatto">'
+        "</head><body><h1>Moving day</h1></body></html>"
+    )
+    assert "meta_label" in sources["Rasmus Barslund"]
+    assert "9 minutes" not in sources
+    assert "meta" in sources["Center for Drug Evaluation and Research"]
+    assert "meta" in sources["kirstin boatto"]
+
+
 def test_title_candidates_mark_the_site_name_cut_from_either_end():
     view = _view_of(
         "<html><head><title>Best Cloud Stocks of 2025 | The Motley Fool</title>"

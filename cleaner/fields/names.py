@@ -21,6 +21,8 @@ from cleaner.labelling.phrases import phrase_book
 from cleaner.resources import load_yaml
 
 _URL_LIKE = re.compile(r"https?:|www\.|\.com\b|/|@")
+# A declared value kept whole must still not be a link or a handle ("@ann").
+_LINK_LIKE = re.compile(r"https?:|www\.|/|^@")
 # Several words with a long number are a phone number or a count, not names; a single
 # word with digits is a user name ("paulb203").
 _LONG_NUMBER = re.compile(r"\d{3}")
@@ -97,6 +99,28 @@ def clean_byline(text: str) -> str | None:
         or (" " in text and _LONG_NUMBER.search(text))
         or text.casefold() in rules["not_names"]
         or not looks_like_names(text)
+    ):
+        return None
+    return text
+
+
+def whole_name(text: str) -> str | None:
+    """A declared author value as written (white space squeezed, edges trimmed), or None.
+
+    Meta tags and JSON-LD state what the site calls its author, which is
+    often more than the byline rules keep ("Holly Wilgus, E-RYT 200",
+    "Center for Drug Evaluation and Research", "kirstin boatto"); the whole
+    value is a candidate beside the cleaned one, and the scorer learns when
+    to trust it. Links, handles and words that are no name are refused.
+    """
+    rules = author_rules()
+    text = squeeze(unescape(text)).strip(" ,:;-–—|·•")
+    if (
+        not text
+        or not _LETTER.search(text)
+        or len(text) > rules["max_whole_chars"]
+        or _LINK_LIKE.search(text)
+        or text.casefold() in rules["not_names"]
     ):
         return None
     return text
