@@ -256,6 +256,23 @@ def test_declared_authors_are_read_from_label_pairs_and_kept_whole():
     assert "meta" in sources["kirstin boatto"]
 
 
+def test_author_candidates_know_ordinary_words_and_how_they_stand_against_the_others():
+    view = _view_of(
+        "<html><head><meta name='author' content='Sofia Gonzalez'></head><body>"
+        "<p>Home</p><h1>New restaurants</h1><p>By Sofia Gonzalez</p>"
+        "<p>Back home, we ate at every new place in town and wrote down what we liked.</p>"
+        "</body></html>"
+    )
+    features = {c.value: c.features for c in author_candidates(view, dated=0.5)}
+    assert features["Home"]["common_words"] == 1.0
+    assert features["Sofia Gonzalez"]["common_words"] == 0.0
+    lead = features["Sofia Gonzalez"]["sources"] - features["Home"]["sources"]
+    assert lead > 0
+    assert features["Sofia Gonzalez"]["sources_lead"] == lead
+    assert features["Home"]["sources_lead"] == -lead
+    assert features["Home"]["page_candidates"] == len(features)
+
+
 def test_title_candidates_mark_the_site_name_cut_from_either_end():
     view = _view_of(
         "<html><head><title>Best Cloud Stocks of 2025 | The Motley Fool</title>"

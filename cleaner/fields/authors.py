@@ -327,6 +327,27 @@ def _spans_of_names(names: _Names, view: PageView) -> None:
         names.add("span_of_names", line[start:end], lines.blocks[number])
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _common_word_share(text: str, view: PageView) -> float:
+    """The share of the capitalised words of ``text`` that the page also writes in lower case.
+
+    A name's words are capitalised wherever they stand; the words of menus,
+    labels and headings ("Search", "Home", "Updated") are ordinary words
+    that running text writes lower case. Particles ("van", "and") are left out.
+    """
+    particles = author_rules()["name_particles"]
+    words = [
+        word
+        for word in _WORD.findall(text)
+        if len(word) > 1 and word[0].isupper() and word.casefold() not in particles
+    ]
+    if not words:
+        return float("nan")
+    return sum(view.writes_lower_case(word) for word in words) / len(words)
+
+
 def _first_shown(key: str, view: PageView, evidence: _Evidence) -> tuple[int | None, int]:
     """The first short block that holds the name, and how often the short blocks write it."""
     lines = view.lines
@@ -360,6 +381,7 @@ def _features(
         "capitalised": float(all(word[0].isupper() for word in words if word[0].isalpha())),
         "handle_like": float(handle_like(text)),
         "whole_only": float(not evidence.cleaned),
+        "common_words": _common_word_share(text, view),
         "has_joiner": float(bool(_JOINER.search(text))),
         "has_digit": float(any(char.isdigit() for char in text)),
         "names_site": float(view.site.names(text)),
@@ -398,10 +420,28 @@ def author_candidates(view: PageView, dated: float) -> list[Candidate[str]]:
         ],
         "_keys": list(names.found),
     }
-    return [
+    candidates = [
         Candidate(evidence.text, _features(key, evidence, view, headline, page))
         for key, evidence in names.found.items()
     ]
+    _relative_features(candidates)
+    return candidates
+
+
+def _relative_features(candidates: list[Candidate[str]]) -> None:
+    """How each candidate compares with the page's others.
+
+    The scorer judges one candidate at a time, but the right name is the
+    best of its page: the most agreed-on one. ``sources_lead`` is how many
+    more sources name it than name the page's next best-supported candidate.
+    """
+    counts = sorted((candidate.features["sources"] for candidate in candidates), reverse=True)
+    first, second = counts[0] if counts else 0.0, counts[1] if len(counts) > 1 else 0.0
+    total = float(len(candidates))
+    for candidate in candidates:
+        mine = candidate.features["sources"]
+        candidate.features["sources_lead"] = mine - (second if mine == first else first)
+        candidate.features["page_candidates"] = total
 
 
 def pick_author(candidates: list[Candidate[str]], scored: np.ndarray) -> str | None:
