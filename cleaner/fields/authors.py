@@ -78,6 +78,8 @@ _AUTHOR_SOURCES = frozenset(
 _DECLARED_SOURCES = frozenset(
     {"ld_article_person", "meta", "meta_label", "microdata", "rel_author"}
 )
+# Sources whose names, when several, are also joined into one candidate.
+_JOINED_SOURCES = ("author_link", "rel_author")
 # How many numbered label/value meta pairs are read (twitter:label1 ... twitter:label4).
 _LABEL_PAIRS = 4
 _DATELINE_PIECES = re.compile(r"\s[|·•—–-]\s|[|·•]|,\s")
@@ -230,6 +232,22 @@ def _declared(names: _Names, metadata: PageMetadata) -> None:
     for element in metadata.microdata.get("author", ()):
         named = _NAME_PROP(element)
         names.add_declared("microdata", microdata_value(named[0] if named else element))
+
+
+def _joined_links(names: _Names) -> None:
+    """The names of several author links (or rel=author links) as one byline, in page order.
+
+    Sites link each of an article's authors to their page; the byline is
+    those links together ("Adrien Ramirez, Joanna Nelius").
+    """
+    for source in _JOINED_SOURCES:
+        linked = sorted(
+            (evidence.sources[source], evidence.text)
+            for evidence in names.found.values()
+            if source in evidence.sources and evidence.cleaned
+        )
+        if len(linked) > 1:
+            names.add(source, ", ".join(text for _rank, text in linked), whole=True)
 
 
 def _labelled_meta(metadata: PageMetadata) -> Iterator[str]:
@@ -403,6 +421,7 @@ def author_candidates(view: PageView, dated: float) -> list[Candidate[str]]:
     _shown_in_blocks(names, view, headline)
     for source, text in marked_names(view, names.wanted):
         names.add(source, text)
+    _joined_links(names)
     for value in view.metadata.meta_values(["og:site_name"]):
         names.add("site_name", value)
     _spans_of_names(names, view)

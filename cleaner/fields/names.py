@@ -27,6 +27,9 @@ _LINK_LIKE = re.compile(r"https?:|www\.|/|^@")
 # word with digits is a user name ("paulb203").
 _LONG_NUMBER = re.compile(r"\d{3}")
 _LETTER = re.compile(r"[^\W\d_]")
+# A full stop after a name's last word ("© 2025 Toby Hede."), not after an initial or an
+# abbreviation ("Ann B.", "Jr.", "Inc."): the end of the sentence the byline stood in.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})\.$")
 # A user name rather than a name: digits, joining marks or no capital letter.
 _HANDLE = re.compile(r"\d|[_.\-]|^[^A-Z]*$")
 
@@ -89,7 +92,7 @@ def clean_byline(text: str) -> str | None:
     stop = _stop_pattern().search(text)
     if stop is not None:
         text = text[: stop.start()]
-    text = text.strip(" ,:;-–—|·•")
+    text = _SENTENCE_END.sub("", text.strip(" ,:;-–—|·•"))
     if (
         not text
         or not _LETTER.search(text)
@@ -105,7 +108,7 @@ def clean_byline(text: str) -> str | None:
 
 
 def whole_name(text: str) -> str | None:
-    """A declared author value as written (white space squeezed, edges trimmed), or None.
+    """An author value as written (prefix cut, white space squeezed, edges trimmed), or None.
 
     Meta tags and JSON-LD state what the site calls its author, which is
     often more than the byline rules keep ("Holly Wilgus, E-RYT 200",
@@ -114,7 +117,7 @@ def whole_name(text: str) -> str | None:
     to trust it. Links, handles and words that are no name are refused.
     """
     rules = author_rules()
-    text = squeeze(unescape(text)).strip(" ,:;-–—|·•")
+    text = _prefix_pattern().sub("", squeeze(unescape(text)), count=1).strip(" ,:;-–—|·•")
     if (
         not text
         or not _LETTER.search(text)
