@@ -236,7 +236,51 @@ def test_author_candidates_come_from_labels_datelines_links_and_forum_markup():
     assert "dateline_part" in sources["Niko Matsakis"]
     assert "author_link" in sources["Ruth Ozeki"]
     assert {"data_author", "user_element"} <= sources["paulb203"]
-    assert "copyright" in sources["Toby Hede."]
+    assert "copyright" in sources["Toby Hede"]
+
+
+def test_declared_authors_are_read_from_label_pairs_and_kept_whole():
+    sources = _author_sources(
+        "<html><head>"
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Rasmus Barslund">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="9 minutes">'
+        '<meta name="dcterms.creator" content="Center for Drug Evaluation and Research">'
+        '<meta name="author" content="kirstin boatto">'
+        "</head><body><h1>Moving day</h1></body></html>"
+    )
+    assert "meta_label" in sources["Rasmus Barslund"]
+    assert "9 minutes" not in sources
+    assert "meta" in sources["Center for Drug Evaluation and Research"]
+    assert "meta" in sources["kirstin boatto"]
+
+
+def test_author_candidates_know_ordinary_words_and_how_they_stand_against_the_others():
+    view = _view_of(
+        "<html><head><meta name='author' content='Sofia Gonzalez'></head><body>"
+        "<p>Home</p><h1>New restaurants</h1><p>By Sofia Gonzalez</p>"
+        "<p>Back home, we ate at every new place in town and wrote down what we liked.</p>"
+        "</body></html>"
+    )
+    features = {c.value: c.features for c in author_candidates(view, dated=0.5)}
+    assert features["Home"]["common_words"] == 1.0
+    assert features["Sofia Gonzalez"]["common_words"] == 0.0
+    lead = features["Sofia Gonzalez"]["sources"] - features["Home"]["sources"]
+    assert lead > 0
+    assert features["Sofia Gonzalez"]["sources_lead"] == lead
+    assert features["Home"]["sources_lead"] == -lead
+    assert features["Home"]["page_candidates"] == len(features)
+
+
+def test_several_author_links_are_also_one_byline_in_page_order():
+    sources = _author_sources(
+        "<html><body><h1>Gaming laptops under $1,000</h1>"
+        "<div class='meta'><a href='/authors/adrien-ramirez'>Adrien Ramirez</a>"
+        "<a href='/library/?_author=Joanna%20Nelius'>Joanna Nelius</a></div>"
+        "<p>We tested twenty laptops over three months of games and work.</p></body></html>"
+    )
+    assert "author_link" in sources["Adrien Ramirez, Joanna Nelius"]
 
 
 def test_title_candidates_mark_the_site_name_cut_from_either_end():
@@ -281,6 +325,8 @@ def test_declared_language_falls_back_to_open_graph_locale():
         ("https://www.facebook.com/someone", None),
         ("+1-555-123-4567 Sales", None),
         ("admin", None),
+        ("By Erik Demaine.", "Erik Demaine"),
+        ("By Ann B.", "Ann B."),
     ],
 )
 def test_clean_byline_keeps_only_the_names(byline, names):

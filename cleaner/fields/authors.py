@@ -27,7 +27,7 @@ from lxml.etree import XPath
 from cleaner.fields.dates import find_dates
 from cleaner.fields.lines import fold_quotes
 from cleaner.fields.marked import marked_names
-from cleaner.fields.names import author_rules, clean_byline, handle_like
+from cleaner.fields.names import author_rules, clean_byline, handle_like, whole_name
 from cleaner.fields.page import PageView
 from cleaner.fields.ranking import Candidate, scores, top
 from cleaner.fields.structured import PageMetadata, microdata_value
@@ -44,6 +44,7 @@ SOURCES = (
     "ld_other",
     "ld_person",
     "meta",
+    "meta_label",
     "microdata",
     "rel_author",
     "byline_element",
@@ -65,6 +66,7 @@ _AUTHOR_SOURCES = frozenset(
     {
         "ld_article_person",
         "meta",
+        "meta_label",
         "microdata",
         "rel_author",
         "byline_element",
@@ -73,7 +75,13 @@ _AUTHOR_SOURCES = frozenset(
         "after_label",
     }
 )
-_DECLARED_SOURCES = frozenset({"ld_article_person", "meta", "microdata", "rel_author"})
+_DECLARED_SOURCES = frozenset(
+    {"ld_article_person", "meta", "meta_label", "microdata", "rel_author"}
+)
+# Sources whose names, when several, are also joined into one candidate.
+_JOINED_SOURCES = ("author_link", "rel_author")
+# How many numbered label/value meta pairs are read (twitter:label1 ... twitter:label4).
+_LABEL_PAIRS = 4
 _DATELINE_PIECES = re.compile(r"\s[|·•—–-]\s|[|·•]|,\s")
 
 
@@ -124,6 +132,8 @@ class _Evidence:
     text: str
     sources: dict[str, int] = field(default_factory=dict)  # source -> rank within it
     block: int | None = None  # the block it was read from, if any
+    # Whether some source gave it through the byline rules (not only as a declared whole).
+    cleaned: bool = False
 
 
 class _Names:
@@ -132,6 +142,7 @@ class _Names:
     def __init__(self) -> None:
         self.found: dict[str, _Evidence] = {}
         self.counts: dict[str, int] = {}
+        self.whole_counts: dict[str, int] = {}
         self.per_source = thresholds("fields")["author_names_per_source"]
 
     def full(self, source: str) -> bool:
@@ -142,18 +153,33 @@ class _Names:
         """Whether ``source`` may still give names."""
         return not self.full(source)
 
-    def add(self, source: str, raw: str | None, block: int | None = None) -> None:
-        if self.full(source):
+    def add(
+        self, source: str, raw: str | None, block: int | None = None, whole: bool = False
+    ) -> None:
+        """Add the name(s) of ``raw`` as the byline rules read them, or as written (``whole``).
+
+        Whole values have a count of their own, so that they never crowd out
+        the cleaned names of their source; they rank with the cleaned name
+        read before them.
+        """
+        counts = self.whole_counts if whole else self.counts
+        if counts.get(source, 0) >= self.per_source or not raw:
             return
-        name = clean_byline(raw) if raw else None
+        name = whole_name(raw) if whole else clean_byline(raw)
         if name is None:
             return
         evidence = self.found.setdefault(fold_quotes(name), _Evidence(name))
+        evidence.cleaned = evidence.cleaned or not whole
         if source not in evidence.sources:
-            evidence.sources[source] = self.counts.get(source, 0)
-            self.counts[source] = self.counts.get(source, 0) + 1
+            evidence.sources[source] = max(self.counts.get(source, 0) - whole, 0)
+            counts[source] = counts.get(source, 0) + 1
         if evidence.block is None:
             evidence.block = block
+
+    def add_declared(self, source: str, value: str | None) -> None:
+        """A declared value: its names as a byline gives them, and the value as written."""
+        self.add(source, value)
+        self.add(source, value, whole=True)
 
 
 def _linked_names(value: Any, metadata: PageMetadata) -> Iterator[tuple[str, bool]]:
@@ -185,25 +211,58 @@ def _declared(names: _Names, metadata: PageMetadata) -> None:
         for prop in rules["linked_data"]:
             for name, is_person in _linked_names(node.properties.get(prop), metadata):
                 if not is_article:
-                    names.add("ld_other", name)
+                    names.add_declared("ld_other", name)
                 elif is_person:
-                    names.add("ld_article_person", name)
+                    names.add_declared("ld_article_person", name)
                     people.append(name)
                 else:
-                    names.add("ld_article_organisation", name)
+                    names.add_declared("ld_article_organisation", name)
         if _PERSON in node.types and isinstance(node.properties.get("name"), str):
-            names.add("ld_person", node.properties["name"])
+            names.add_declared("ld_person", node.properties["name"])
     if len(people) > 1:
-        names.add("ld_article_person", ", ".join(dict.fromkeys(people)))
+        names.add_declared("ld_article_person", ", ".join(dict.fromkeys(people)))
     for key in rules["meta"]:
         values = [value for value in metadata.meta.get(key, ()) if value]
         for value in values:
-            names.add("meta", value)
+            names.add_declared("meta", value)
         if len(values) > 1:
-            names.add("meta", ", ".join(values))
+            names.add_declared("meta", ", ".join(values))
+    for value in _labelled_meta(metadata):
+        names.add_declared("meta_label", value)
     for element in metadata.microdata.get("author", ()):
         named = _NAME_PROP(element)
-        names.add("microdata", microdata_value(named[0] if named else element))
+        names.add_declared("microdata", microdata_value(named[0] if named else element))
+
+
+def _joined_links(names: _Names) -> None:
+    """The names of several author links (or rel=author links) as one byline, in page order.
+
+    Sites link each of an article's authors to their page; the byline is
+    those links together ("Adrien Ramirez, Joanna Nelius").
+    """
+    for source in _JOINED_SOURCES:
+        linked = sorted(
+            (evidence.sources[source], evidence.text)
+            for evidence in names.found.values()
+            if source in evidence.sources and evidence.cleaned
+        )
+        if len(linked) > 1:
+            names.add(source, ", ".join(text for _rank, text in linked), whole=True)
+
+
+def _labelled_meta(metadata: PageMetadata) -> Iterator[str]:
+    """Values of numbered meta pairs whose label announces an author.
+
+    Yoast SEO, on a great many WordPress sites, writes the author only so:
+    ``twitter:label1`` "Written by" and ``twitter:data1`` "Ann Lee".
+    """
+    rules = author_rules()
+    labels = frozenset(rules["meta_author_labels"])
+    for label_key, data_key in rules["meta_label_pairs"]:
+        for number in range(1, _LABEL_PAIRS + 1):
+            written = metadata.meta.get(f"{label_key}{number}", ())
+            if any(label.casefold().strip(" :") in labels for label in written):
+                yield from metadata.meta.get(f"{data_key}{number}", ())
 
 
 def _shown_in_blocks(names: _Names, view: PageView, headline: int | None) -> None:
@@ -286,6 +345,27 @@ def _spans_of_names(names: _Names, view: PageView) -> None:
         names.add("span_of_names", line[start:end], lines.blocks[number])
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _common_word_share(text: str, view: PageView) -> float:
+    """The share of the capitalised words of ``text`` that the page also writes in lower case.
+
+    A name's words are capitalised wherever they stand; the words of menus,
+    labels and headings ("Search", "Home", "Updated") are ordinary words
+    that running text writes lower case. Particles ("van", "and") are left out.
+    """
+    particles = author_rules()["name_particles"]
+    words = [
+        word
+        for word in _WORD.findall(text)
+        if len(word) > 1 and word[0].isupper() and word.casefold() not in particles
+    ]
+    if not words:
+        return float("nan")
+    return sum(view.writes_lower_case(word) for word in words) / len(words)
+
+
 def _first_shown(key: str, view: PageView, evidence: _Evidence) -> tuple[int | None, int]:
     """The first short block that holds the name, and how often the short blocks write it."""
     lines = view.lines
@@ -318,6 +398,8 @@ def _features(
         "chars": float(len(text)),
         "capitalised": float(all(word[0].isupper() for word in words if word[0].isalpha())),
         "handle_like": float(handle_like(text)),
+        "whole_only": float(not evidence.cleaned),
+        "common_words": _common_word_share(text, view),
         "has_joiner": float(bool(_JOINER.search(text))),
         "has_digit": float(any(char.isdigit() for char in text)),
         "names_site": float(view.site.names(text)),
@@ -339,6 +421,7 @@ def author_candidates(view: PageView, dated: float) -> list[Candidate[str]]:
     _shown_in_blocks(names, view, headline)
     for source, text in marked_names(view, names.wanted):
         names.add(source, text)
+    _joined_links(names)
     for value in view.metadata.meta_values(["og:site_name"]):
         names.add("site_name", value)
     _spans_of_names(names, view)
@@ -356,10 +439,28 @@ def author_candidates(view: PageView, dated: float) -> list[Candidate[str]]:
         ],
         "_keys": list(names.found),
     }
-    return [
+    candidates = [
         Candidate(evidence.text, _features(key, evidence, view, headline, page))
         for key, evidence in names.found.items()
     ]
+    _relative_features(candidates)
+    return candidates
+
+
+def _relative_features(candidates: list[Candidate[str]]) -> None:
+    """How each candidate compares with the page's others.
+
+    The scorer judges one candidate at a time, but the right name is the
+    best of its page: the most agreed-on one. ``sources_lead`` is how many
+    more sources name it than name the page's next best-supported candidate.
+    """
+    counts = sorted((candidate.features["sources"] for candidate in candidates), reverse=True)
+    first, second = counts[0] if counts else 0.0, counts[1] if len(counts) > 1 else 0.0
+    total = float(len(candidates))
+    for candidate in candidates:
+        mine = candidate.features["sources"]
+        candidate.features["sources_lead"] = mine - (second if mine == first else first)
+        candidate.features["page_candidates"] = total
 
 
 def pick_author(candidates: list[Candidate[str]], scored: np.ndarray) -> str | None:

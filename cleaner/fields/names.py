@@ -21,10 +21,15 @@ from cleaner.labelling.phrases import phrase_book
 from cleaner.resources import load_yaml
 
 _URL_LIKE = re.compile(r"https?:|www\.|\.com\b|/|@")
+# A declared value kept whole must still not be a link or a handle ("@ann").
+_LINK_LIKE = re.compile(r"https?:|www\.|/|^@")
 # Several words with a long number are a phone number or a count, not names; a single
 # word with digits is a user name ("paulb203").
 _LONG_NUMBER = re.compile(r"\d{3}")
 _LETTER = re.compile(r"[^\W\d_]")
+# A full stop after a name's last word ("© 2025 Toby Hede."), not after an initial or an
+# abbreviation ("Ann B.", "Jr.", "Inc."): the end of the sentence the byline stood in.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})\.$")
 # A user name rather than a name: digits, joining marks or no capital letter.
 _HANDLE = re.compile(r"\d|[_.\-]|^[^A-Z]*$")
 
@@ -87,7 +92,7 @@ def clean_byline(text: str) -> str | None:
     stop = _stop_pattern().search(text)
     if stop is not None:
         text = text[: stop.start()]
-    text = text.strip(" ,:;-–—|·•")
+    text = _SENTENCE_END.sub("", text.strip(" ,:;-–—|·•"))
     if (
         not text
         or not _LETTER.search(text)
@@ -97,6 +102,28 @@ def clean_byline(text: str) -> str | None:
         or (" " in text and _LONG_NUMBER.search(text))
         or text.casefold() in rules["not_names"]
         or not looks_like_names(text)
+    ):
+        return None
+    return text
+
+
+def whole_name(text: str) -> str | None:
+    """An author value as written (prefix cut, white space squeezed, edges trimmed), or None.
+
+    Meta tags and JSON-LD state what the site calls its author, which is
+    often more than the byline rules keep ("Holly Wilgus, E-RYT 200",
+    "Center for Drug Evaluation and Research", "kirstin boatto"); the whole
+    value is a candidate beside the cleaned one, and the scorer learns when
+    to trust it. Links, handles and words that are no name are refused.
+    """
+    rules = author_rules()
+    text = _prefix_pattern().sub("", squeeze(unescape(text)), count=1).strip(" ,:;-–—|·•")
+    if (
+        not text
+        or not _LETTER.search(text)
+        or len(text) > rules["max_whole_chars"]
+        or _LINK_LIKE.search(text)
+        or text.casefold() in rules["not_names"]
     ):
         return None
     return text

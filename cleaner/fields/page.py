@@ -65,6 +65,26 @@ class PageView:
         return Lines.of(self.blocks)
 
     @cached_property
+    def text(self) -> str:
+        """Every block's text, each after a space: for searches of words across the page."""
+        return " " + " ".join(block.text for block in self.blocks)
+
+    def writes_lower_case(self, word: str) -> bool:
+        """Whether the page writes ``word`` in lower case as a word of its own somewhere.
+
+        Names are written capitalised everywhere; a menu's "Home" or a label's
+        "Updated" is written lower case in running text too.
+        """
+        text, probe = self.text, " " + word.lower()
+        position = text.find(probe)
+        while position >= 0:
+            after = position + len(probe)
+            if after >= len(text) or not text[after].isalpha():
+                return True
+            position = text.find(probe, after)
+        return False
+
+    @cached_property
     def dated_blocks(self) -> list[int]:
         """The short blocks that write a four-digit number: the only ones that can hold a date."""
         lines = self.lines
