@@ -3,13 +3,15 @@
 Every table here is a real file in ``tmp_path`` read by the real command line,
 so each test covers what a user's run does: reading, cleaning, validating and
 writing. Text that UTF-8 cannot hold (a lone surrogate, invalid bytes) is
-replaced by U+FFFD and the page is cleaned as usual; a line that is not JSON
-is one error row naming its line. Either way the records around it come
-through.
+replaced by U+FFFD and the page is cleaned as usual; a line that is not JSON,
+or a CSV row with more fields than the header, is one error row naming its
+line or row. Either way the records around it come through.
 """
 
 from __future__ import annotations
 
+import csv
+import gzip
 import json
 import os
 from pathlib import Path
@@ -21,6 +23,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from cleaner.frames import clean_frame
+from cleaner.resources import thresholds
 from tests.conftest import run_cli
 
 FORMATS = ("parquet", "csv", "jsonl")
@@ -150,6 +153,141 @@ def test_invalid_utf8_in_a_csv_row_is_replaced_and_every_row_is_cleaned(tmp_path
     assert articles.index.tolist() == [f"{path}#{record}" for record in (1, 2, 3)]
     assert articles["status"].tolist() == ["ok", "ok", "ok"]
     assert REPLACEMENT in articles.loc[f"{path}#2", "body"]
+
+
+def _csv_row(url: str, html: str, *extra: str) -> str:
+    """A CSV row with its HTML quoted, as CSV writers quote a field holding commas."""
+    return ",".join([url, '"' + html.replace('"', '""') + '"', *extra])
+
+
+def _write_csv(path: Path, rows: list[str]) -> Path:
+    text = "url,html\n" + "\n".join(rows) + "\n"
+    if path.name.endswith(".gz"):
+        path.write_bytes(gzip.compress(text.encode()))
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _check_passes(out: Path) -> None:
+    checked = run_cli("check", str(out))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize(
+    "name, html, bad_row",
+    [
+        ("pages.csv", _html(), 2),
+        # pandas took the first row's extra field for an index and shifted every row.
+        ("pages.csv", _html(), 1),
+        # Record numbers are not line numbers: row 1 spans three lines.
+        ("pages.csv", _html("A line\nthat goes on\nand on."), 2),
+        ("pages.csv.gz", _html(), 2),
+    ],
+    ids=["middle", "first", "after-quoted-newlines", "gzip"],
+)
+def test_a_csv_row_with_too_many_fields_is_one_error_row_naming_its_row(
+    tmp_path: Path, name: str, html: str, bad_row: int
+):
+    rows = [_csv_row(f"https://{letter}.example/", html) for letter in "ac"]
+    rows.insert(bad_row - 1, _csv_row("https://b.example/", _html(), "extra"))
+    path = _write_csv(tmp_path / name, rows)
+    out = tmp_path / "out"
+    articles = _clean(path, out)
+    assert articles.index.tolist() == [f"{path}#{record}" for record in (1, 2, 3)]
+    statuses = ["ok", "ok", "ok"]
+    statuses[bad_row - 1] = "error"
+    assert articles["status"].tolist() == statuses
+    assert articles.loc[f"{path}#{bad_row}", "error"] == (
+        f"row {bad_row}: 3 fields where the header has 2"
+    )
+    assert set(articles["url"].dropna()) == {"https://a.example/", "https://c.example/"}
+    _check_passes(out)
+
+
+def test_a_csv_row_with_too_few_fields_is_padded_and_reads_as_an_empty_page(tmp_path: Path):
+    # Too few fields are not a parse error: pandas pads the row, which is then a page
+    # without content. Beside a row with too many, the row-by-row reading pads it too.
+    path = _write_csv(
+        tmp_path / "pages.csv",
+        [
+            _csv_row("https://a.example/", _html()),
+            _csv_row("https://b.example/", _html(), "extra"),
+            "https://c.example/",
+            _csv_row("https://d.example/", _html()),
+        ],
+    )
+    out = tmp_path / "out"
+    articles = _clean(path, out)
+    assert articles.index.tolist() == [f"{path}#{record}" for record in (1, 2, 3, 4)]
+    assert articles["status"].tolist() == ["ok", "error", "empty", "ok"]
+    assert articles.loc[f"{path}#3", "url"] == "https://c.example/"
+    assert articles.loc[f"{path}#3", "error"] == "the page is empty"
+    _check_passes(out)
+
+
+def test_a_csv_file_cut_short_inside_a_quoted_field_loses_that_row_only(tmp_path: Path):
+    path = tmp_path / "pages.csv"
+    rows = [_csv_row(f"https://{letter}.example/", _html()) for letter in "ab"]
+    path.write_text("url,html\n" + "\n".join(rows) + '\nhttps://c.example/,"<p>cut sho', "utf-8")
+    out = tmp_path / "out"
+    articles = _clean(path, out)
+    assert articles.index.tolist() == [f"{path}#{record}" for record in (1, 2, 3)]
+    assert articles["status"].tolist() == ["ok", "ok", "error"]
+    assert articles.loc[f"{path}#3", "error"] == "row 3: the file ends inside a quoted field"
+    _check_passes(out)
+
+
+def test_csv_rows_read_before_a_bad_row_are_not_read_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # With two rows a chunk, pandas has handed over rows 1 to 4 when it fails on row 6;
+    # reading again row by row goes on from row 5. Row 7 is longer than the csv
+    # module's default field limit (128 KiB), over which it drops a row silently.
+    limits = {**thresholds("inputs"), "batch_size": 2}
+    monkeypatch.setattr("cleaner.inputs.pages.thresholds", lambda section: limits)
+    long_html = _html("And more. " * 15_000)
+    assert len(long_html) > csv.field_size_limit()
+    rows = [_csv_row(f"https://{number}.example/", _html()) for number in range(1, 8)]
+    rows[5] = _csv_row("https://6.example/", _html(), "extra", "more")
+    rows[6] = _csv_row("https://7.example/", long_html)
+    path = _write_csv(tmp_path / "pages.csv", rows)
+    out = tmp_path / "out"
+    articles = _clean(path, out)
+    assert articles.index.tolist() == [f"{path}#{record}" for record in range(1, 8)]
+    assert articles["status"].tolist() == ["ok"] * 5 + ["error", "ok"]
+    assert articles["url"].tolist()[:5] == [f"https://{number}.example/" for number in range(1, 6)]
+    assert articles.loc[f"{path}#6", "error"] == "row 6: 4 fields where the header has 2"
+    assert "And more." in articles.loc[f"{path}#7", "body"]
+    assert csv.field_size_limit() == 128 * 1024
+    _check_passes(out)
+
+
+def test_csv_rows_are_counted_as_pandas_counts_them_when_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # pandas skips a line of spaces and tabs but keeps a quoted one as a row; the csv
+    # module gives both as one field of spaces. Miscounted, row 5 would be skipped
+    # as read already, or row 4 read twice.
+    limits = {**thresholds("inputs"), "batch_size": 2}
+    monkeypatch.setattr("cleaner.inputs.pages.thresholds", lambda section: limits)
+    text = f'"{SENTENCES}"'
+    path = tmp_path / "pages.csv"
+    path.write_text("\n".join(["text", text, '" "', " \t ", text, text, "x,y", text]) + "\n")
+    articles = _clean(path, tmp_path / "out")
+    assert articles.index.tolist() == [f"{path}#{record}" for record in range(1, 7)]
+    assert articles["status"].tolist() == ["ok", "empty", "ok", "ok", "error", "ok"]
+    assert articles.loc[f"{path}#5", "error"] == "row 5: 2 fields where the header has 1"
+
+
+@pytest.mark.parametrize("bad_row", [1, 2])
+def test_check_names_the_csv_row_with_too_many_fields(tmp_path: Path, bad_row: int):
+    rows = [_csv_row(f"https://{letter}.example/", _html()) for letter in "ac"]
+    rows.insert(bad_row - 1, _csv_row("https://b.example/", _html(), "extra"))
+    path = _write_csv(tmp_path / "pages.csv", rows)
+    result = run_cli("check", str(path), "--schema", "pages")
+    assert result.returncode != 0
+    assert f"row {bad_row}: 3 fields where the header has 2" in result.stdout + result.stderr
 
 
 def _string_array_without_validation(values: list[bytes]) -> pa.Array:

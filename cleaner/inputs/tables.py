@@ -8,10 +8,13 @@ table is.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
+import itertools
 import json
 import sys
+import uuid
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -130,6 +133,193 @@ def _valid_parquet_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
     return repaired
 
 
+# Fed to the csv module as one more line after a CSV file's last (see _csv_rows).
+# It is random per process, so a file that holds it is not to be feared.
+_END_OF_FILE = f"cleaner:end-of-file:{uuid.uuid4().hex}"
+# The csv module refuses fields over 128 KiB, and pages are often larger; a
+# C long (32 bits on Windows) is the most it takes.
+_CSV_FIELD_LIMIT = 2**31 - 1
+
+
+def _read_csv_options(source: Source) -> dict[str, Any]:
+    return {
+        "keep_default_na": False,
+        "na_values": [""],
+        "compression": "gzip" if source.compressed else None,
+        # As for JSONL and page files: bad bytes become U+FFFD. With the strict
+        # default, one bad byte ended the table at the chunk it was in.
+        "encoding_errors": "replace",
+    }
+
+
+def _csv_frames(
+    source: Source, batch_size: int, strict: bool, string_columns: Collection[str] | None
+) -> Iterator[pd.DataFrame]:
+    """A CSV table's frames, read by pandas' C parser while it can read them.
+
+    The C parser stops at the first row with more fields than the header
+    (``ParserError``), which used to cost the whole rest of the table, and the
+    rows before it in that chunk. The file is then read again row by row
+    (``_csv_frames_row_by_row``) from the first record not yet yielded, so each
+    bad row costs that row only. The C parser stays the reader of well-formed
+    files, which are nearly all of them: it is many times faster.
+    """
+    dtype: type | dict[str, str] = (
+        str if string_columns is None else dict.fromkeys(string_columns, "str")
+    )
+    yielded = 0
+    last_row: list[Any] | None = None
+    try:
+        with pd.read_csv(
+            source.path, chunksize=batch_size, dtype=dtype, **_read_csv_options(source)
+        ) as chunks:
+            for frame in chunks:
+                if not isinstance(frame.index, pd.RangeIndex):
+                    # When the first row has more fields than the header, pandas takes
+                    # the extra leading fields as the frame's index and shifts every
+                    # row's values one column along, silently.
+                    raise pd.errors.ParserError("the first row has more fields than the header")
+                yield frame
+                yielded += len(frame)
+                if len(frame):
+                    last_row = frame.iloc[-1].tolist()
+        return
+    except pd.errors.ParserError as exc:
+        failure = exc
+    yield from _csv_frames_row_by_row(
+        source, batch_size, strict, yielded, None if strict else last_row, failure
+    )
+
+
+def _open_csv_text(source: Source) -> IO[str]:
+    """The file's text as the csv module needs it: newlines untranslated, no BOM.
+
+    ``newline=""`` keeps a quoted ``\r\n`` as pandas' C parser keeps it;
+    ``utf-8-sig`` drops a byte-order mark, as that parser does.
+    """
+    if source.compressed:
+        return gzip.open(source.path, "rt", encoding="utf-8-sig", errors="replace", newline="")
+    return open(source.path, encoding="utf-8-sig", errors="replace", newline="")
+
+
+def _csv_rows(source: Source) -> Iterator[tuple[list[str], bool]]:
+    """The fields of each record of a CSV file, header first; and whether it is complete.
+
+    The records are split as pandas' C parser splits them, so their count
+    matches its row count: a line that is empty or only spaces and tabs is
+    skipped, as that parser skips it, but not when those are quoted (``" "``),
+    which the fields alone do not tell, so the record's lines are kept until
+    the next. A record is incomplete when the file ends inside its quoted
+    field (a file cut short); the csv module does not say so, but it reads the
+    line appended after the file's last one into that field, which shows it.
+    """
+    record_lines: list[str] = []
+
+    def kept(lines: Iterator[str]) -> Iterator[str]:
+        for line in lines:
+            record_lines.append(line)
+            yield line
+
+    with _open_csv_text(source) as lines:
+        reader = csv.reader(kept(itertools.chain(lines, [_END_OF_FILE])), strict=False)
+        while True:
+            record_lines.clear()
+            # Restored at once: the limit is the whole process's.
+            previous_limit = csv.field_size_limit(_CSV_FIELD_LIMIT)
+            try:
+                fields = next(reader, None)
+            finally:
+                csv.field_size_limit(previous_limit)
+            if fields is None or fields == [_END_OF_FILE]:
+                return
+            if not fields or (
+                len(fields) == 1
+                and not fields[0].strip(" \t")
+                and not any('"' in line for line in record_lines)
+            ):
+                continue
+            if fields[-1].endswith(_END_OF_FILE):
+                fields[-1] = fields[-1].removesuffix(_END_OF_FILE)
+                yield fields, False
+                return
+            yield fields, True
+
+
+def _missing_as_none(values: list[Any]) -> list[Any]:
+    """``values`` with pandas' NaN and None alike None, so two readings compare equal."""
+    return [
+        None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+        for value in values
+    ]
+
+
+def _csv_frames_row_by_row(
+    source: Source,
+    batch_size: int,
+    strict: bool,
+    already_yielded: int,
+    last_yielded_row: list[Any] | None,
+    failure: pd.errors.ParserError,
+) -> Iterator[pd.DataFrame]:
+    """The records of a CSV file after ``already_yielded``, a bad one as a record of its error.
+
+    A row with more fields than the header, or a quoted field the file ends
+    inside, becomes a record holding only ``BAD_RECORD_COLUMN`` at its place,
+    so the rows after it keep their numbers. A row with fewer fields is padded
+    with missing values, as pandas pads it. Every column is text, as pandas
+    reads a table of pages. With ``strict`` the first bad row raises
+    ``ValueError`` instead, and the frames are not yielded: their columns would
+    not have the types the caller asked for.
+
+    Should this reading disagree with pandas' on the last row it yielded (a
+    difference between the two parsers), reading stops with pandas' error
+    rather than yield rows twice or skip some.
+    """
+    names = [
+        str(name) for name in pd.read_csv(source.path, nrows=0, **_read_csv_options(source)).columns
+    ]
+    rows = _csv_rows(source)
+    header, _ = next(rows, ([], True))
+    if len(header) != len(names):
+        raise failure
+    width = len(names)
+    last_skipped: list[str | None] | None = None
+    for _ in range(already_yielded):
+        skipped = next(rows, None)
+        if skipped is None:
+            raise failure
+        last_skipped = [value or None for value in skipped[0]]
+    if last_yielded_row is not None and last_skipped is not None:
+        padded = last_skipped + [None] * (width - len(last_skipped))
+        if padded != _missing_as_none(last_yielded_row):
+            raise failure
+    batch: list[list[Any]] = []
+    for record, (fields, complete) in enumerate(rows, start=already_yielded + 1):
+        if not complete:
+            problem = f"row {record}: the file ends inside a quoted field"
+        elif len(fields) > width:
+            problem = f"row {record}: {len(fields)} fields where the header has {width}"
+        else:
+            problem = None
+        if strict:
+            if problem is not None:
+                raise ValueError(problem) from failure
+            continue
+        if problem is None:
+            values = [value or None for value in fields] + [None] * (width - len(fields))
+            batch.append([*values, None])
+        else:
+            batch.append([None] * width + [problem])
+        if len(batch) >= batch_size:
+            yield pd.DataFrame(batch, columns=[*names, BAD_RECORD_COLUMN]).astype("str")
+            batch = []
+    if batch:
+        yield pd.DataFrame(batch, columns=[*names, BAD_RECORD_COLUMN]).astype("str")
+    if strict:
+        # Row by row, nothing is wrong: the C parser's complaint is the one to report.
+        raise failure
+
+
 def _frames(
     source: Source, batch_size: int, strict: bool, string_columns: Collection[str] | None
 ) -> Iterator[pd.DataFrame]:
@@ -138,20 +328,7 @@ def _frames(
         for records in _jsonl_records(source, batch_size, strict):
             yield pd.DataFrame.from_records(records)
     elif name.endswith(".csv"):
-        dtype: type | dict[str, str] = (
-            str if string_columns is None else dict.fromkeys(string_columns, "str")
-        )
-        yield from pd.read_csv(
-            source.path,
-            chunksize=batch_size,
-            dtype=dtype,
-            keep_default_na=False,
-            na_values=[""],
-            compression="gzip" if source.compressed else None,
-            # As for JSONL and page files: bad bytes become U+FFFD. With the strict
-            # default, one bad byte ended the table at the chunk it was in.
-            encoding_errors="replace",
-        )
+        yield from _csv_frames(source, batch_size, strict, string_columns)
     elif name.endswith(".parquet"):
         for batch in pq.ParquetFile(source.path).iter_batches(batch_size=batch_size):
             yield _valid_parquet_batch(batch).to_pandas()
@@ -169,8 +346,8 @@ def read_table(
     """The table's records in chunks of ``batch_size``.
 
     With ``strict`` any unreadable part raises ``ValueError`` (for ``cleaner
-    check``); otherwise a bad JSONL line becomes a record carrying its error,
-    and a file that breaks off yields a last chunk saying where. CSV columns
+    check``); otherwise a bad JSONL line or CSV row becomes a record carrying
+    its error, and a file that breaks off yields a last chunk saying where. CSV columns
     named in ``string_columns`` (all, when None) are read as text, so ids of
     digits keep their leading zeros.
     """
