@@ -226,6 +226,8 @@ def date_confidence(listed, cv_scores: np.ndarray) -> None:
     The cross-validated confidence is used, for training as for testing: it
     is what the date scorer says of pages it has not seen, as in use.
     """
+    if listed and "author" not in listed[0].candidates:
+        return
     _, _, _, owners = table(listed, "published")
     for index, item in enumerate(listed):
         mine = cv_scores[owners == index]

@@ -186,6 +186,37 @@ def test_date_candidates_tell_the_modification_date_from_the_publication_date():
     assert features["2025-06-01"]["is_newest"] == 1.0
 
 
+def test_words_before_a_date_speak_of_it_only_until_the_previous_date():
+    # "Updated" first, "Published" second: the second date is no modification.
+    view = _view_of(
+        "<html><body><h1>Ten tips for gardens</h1>"
+        "<p>Updated June 1, 2025 · Published March 3, 2021</p>"
+        "<p>Body text.</p></body></html>"
+    )
+    features = {
+        candidate.value.date().isoformat(): candidate.features
+        for candidate in published_candidates(view)
+    }
+    assert features["2025-06-01"]["from_dateline_modified"] == 1.0
+    assert features["2021-03-03"]["from_dateline_modified"] == 0.0
+    assert features["2021-03-03"]["after_publication_word"] == 1.0
+
+
+def test_dates_of_other_events_are_no_candidates():
+    # A forum post: the member's join date is not the post's; an offer's end is no date of
+    # the page either.
+    view = _view_of(
+        "<html><body><h1>Wrong refresh rate</h1>"
+        "<div><span>galitsyn</span><dl><dd>Joined: 4. Jul 2012, 16:09</dd></dl></div>"
+        "<p>Post by galitsyn » 11. Sep 2024, 18:36</p>"
+        "<p>Offer valid until Dec 31, 2025 · Travel through Mar 31, 2026</p>"
+        "<p>My screen runs at the wrong rate since the last driver update, any idea?</p>"
+        "</body></html>"
+    )
+    days = sorted(candidate.value.date().isoformat() for candidate in published_candidates(view))
+    assert days == ["2024-09-11"]
+
+
 def test_a_dated_page_with_a_byline_gets_its_author_and_date():
     fields = _fields_of(
         '<html><head><script type="application/ld+json">'

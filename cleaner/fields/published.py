@@ -52,6 +52,12 @@ SOURCES = (
 _DAYS_BOUND = 400
 _DECLARED = ("ld_article", "meta", "microdata")
 _DECLARED_MODIFIED = ("ld_modified", "meta_modified", "microdata_modified")
+# What the words before a shown date may say of it, in order of precedence (see ``_role``).
+_ROLES = (
+    ("other", "other_event_words"),
+    ("modification", "modification_words"),
+    ("publication", "publication_words"),
+)
 
 
 @cache
@@ -59,10 +65,34 @@ def _rules() -> dict[str, Any]:
     return load_yaml("fields.yaml")["published"]
 
 
+def _word(word: str) -> str:
+    """``word`` as a pattern that matches it whole: "ends" is not found in "trends"."""
+    pattern = re.escape(word)
+    if word[:1].isalnum():
+        pattern = r"(?<!\w)" + pattern
+    if word[-1:].isalnum():
+        pattern += r"(?!\w)"
+    return pattern
+
+
 @cache
 def _words_pattern(rule: str) -> re.Pattern[str]:
-    """Any of the words the date rules list under ``rule``, in any case."""
-    return re.compile("|".join(re.escape(word) for word in _rules()[rule]), re.IGNORECASE)
+    """Any of the words the date rules list under ``rule``, whole, in any case."""
+    return re.compile("|".join(_word(word) for word in _rules()[rule]), re.IGNORECASE)
+
+
+def _role(before: str) -> str | None:
+    """What the words before a shown date (since the previous date) say it is.
+
+    "other" for a date of something else (a member joining, an offer ending,
+    a copyright), "modification", "publication", or None when they say
+    nothing. The first of these that the words name wins: "Updated on" is a
+    modification, "Joined on" another event.
+    """
+    for role, rule in _ROLES:
+        if _words_pattern(rule).search(before):
+            return role
+    return None
 
 
 def _plausible(moment: datetime | None) -> datetime | None:
@@ -157,21 +187,23 @@ def _shown_dates(view: PageView, days: _Days) -> None:
     """Dates written in short blocks: datelines, and every other date the reader sees."""
     day_first = _day_first(view)
     for index in view.dated_blocks:
-        block = view.blocks[index]
-        text = block.text
-        for start, _end, moment in find_dates(text, day_first):
-            before = text[:start]
-            modification = _words_pattern("modification_words").search(before)
-            source = "dateline_modified" if modification else "dateline"
+        text = view.blocks[index].text
+        previous_end = 0
+        for start, end, moment in find_dates(text, day_first):
+            # Only the words since the previous date speak of this one: in "Published
+            # March 3 · Updated June 1" the first is no modification.
+            role = _role(text[previous_end:start])
+            previous_end = end
+            if role == "other":
+                continue
+            source = "dateline_modified" if role == "modification" else "dateline"
             evidence = days.add(source, moment)
             if evidence is None:
                 continue
             evidence.shown_count += 1
             if evidence.shown_at is None:
                 evidence.shown_at = index
-            evidence.after_publication_word |= bool(
-                _words_pattern("publication_words").search(before)
-            )
+            evidence.after_publication_word |= role == "publication"
 
 
 def _features(
