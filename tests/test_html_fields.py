@@ -217,6 +217,25 @@ def test_dates_of_other_events_are_no_candidates():
     assert days == ["2024-09-11"]
 
 
+def test_shown_dates_tell_a_dateline_from_a_teaser_of_another_article():
+    view = _view_of(
+        "<html><body><h1>A guide to Armenian wines</h1><p>9 February 2026</p>"
+        "<p>Armenia has made wine for six thousand years, and its grapes are its own.</p>"
+        "<h3>Related</h3><ul><li>What is orange wine? Skin-contact white wines - 22 January 2026"
+        " · Sparkling wine explained - 19 January 2026</li></ul></body></html>"
+    )
+    features = {
+        candidate.value.date().isoformat(): candidate.features
+        for candidate in published_candidates(view)
+    }
+    dateline, teaser = features["2026-02-09"], features["2026-01-22"]
+    assert dateline["shown_share"] == 1.0
+    assert dateline["shown_dates"] == 1.0
+    assert teaser["shown_share"] < 0.2
+    assert teaser["shown_dates"] == 2.0
+    assert teaser["shown_chars"] > dateline["shown_chars"]
+
+
 def test_a_dated_page_with_a_byline_gets_its_author_and_date():
     fields = _fields_of(
         '<html><head><script type="application/ld+json">'

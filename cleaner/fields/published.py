@@ -109,6 +109,12 @@ class _Evidence:
     sources: dict[str, int] = field(default_factory=dict)  # source -> rank within it
     shown_at: int | None = None  # first block that writes the day
     shown_count: int = 0
+    # Of the first block that shows the day: its length, how much of it the date
+    # takes, and how many dates it writes. A dateline is short and mostly date; a
+    # teaser of another article or an entry of a list is a title with a date.
+    shown_chars: int = 0
+    shown_share: float = 0.0
+    shown_dates: int = 0
     after_publication_word: bool = False
     has_time: bool = False
 
@@ -189,7 +195,8 @@ def _shown_dates(view: PageView, days: _Days) -> None:
     for index in view.dated_blocks:
         text = view.blocks[index].text
         previous_end = 0
-        for start, end, moment in find_dates(text, day_first):
+        found = find_dates(text, day_first)
+        for start, end, moment in found:
             # Only the words since the previous date speak of this one: in "Published
             # March 3 · Updated June 1" the first is no modification.
             role = _role(text[previous_end:start])
@@ -203,6 +210,9 @@ def _shown_dates(view: PageView, days: _Days) -> None:
             evidence.shown_count += 1
             if evidence.shown_at is None:
                 evidence.shown_at = index
+                evidence.shown_chars = len(text)
+                evidence.shown_share = (end - start) / max(len(text), 1)
+                evidence.shown_dates = len(found)
             evidence.after_publication_word |= role == "publication"
 
 
@@ -222,6 +232,9 @@ def _features(
         if shown_at is not None and headline is not None
         else float("nan"),
         "shown_count": float(evidence.shown_count),
+        "shown_chars": float(evidence.shown_chars) if shown_at is not None else float("nan"),
+        "shown_share": evidence.shown_share if shown_at is not None else float("nan"),
+        "shown_dates": float(evidence.shown_dates) if shown_at is not None else float("nan"),
         "after_publication_word": float(evidence.after_publication_word),
         "age_rank": float(sum(other < day for other in others)) / len(others),
         "is_newest": float(day == others[-1]),
