@@ -236,6 +236,23 @@ def test_shown_dates_tell_a_dateline_from_a_teaser_of_another_article():
     assert teaser["shown_chars"] > dateline["shown_chars"]
 
 
+def test_the_url_settles_a_numeric_dateline_that_reads_either_way():
+    # "03/10/2023" reads as the 10th of March or the 3rd of October; the URL names October.
+    view = _view_of(
+        "<html><body><h1>How many wine types and styles are there?</h1><p>03/10/2023</p>"
+        "<p>There are more styles of wine than most drinkers ever taste, and here they are.</p>"
+        "</body></html>",
+        "https://www.example.com/knowledge-centre/blog/2023/october/03/wine-types/",
+    )
+    features = {
+        candidate.value.date().isoformat(): candidate.features
+        for candidate in published_candidates(view)
+    }
+    assert list(features) == ["2023-10-03"]
+    assert features["2023-10-03"]["from_url"] == 1.0
+    assert features["2023-10-03"]["from_dateline"] == 1.0
+
+
 def test_a_dated_page_with_a_byline_gets_its_author_and_date():
     fields = _fields_of(
         '<html><head><script type="application/ld+json">'

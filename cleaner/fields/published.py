@@ -25,10 +25,11 @@ from typing import Any
 
 import numpy as np
 
-from cleaner.fields.dates import find_dates, numeric_order, parse_date
+from cleaner.fields.dates import find_dates, numeric_order, parse_date, readings
 from cleaner.fields.page import PageView
 from cleaner.fields.ranking import Candidate, scores, top
 from cleaner.fields.structured import microdata_value
+from cleaner.labelling.phrases import phrase_book
 from cleaner.resources import load_yaml, thresholds
 
 MODEL = "fields_published.json"
@@ -160,6 +161,27 @@ def _linked_dates(view: PageView, days: _Days) -> None:
                 days.add("ld_modified", parse_date(value))
 
 
+@cache
+def _url_month_date() -> re.Pattern[str]:
+    """A date in a URL's path with the month in words: "/2023/october/03/"."""
+    months = sorted(phrase_book().month_numbers, key=len, reverse=True)
+    names = "|".join(re.escape(name) for name in months)
+    return re.compile(rf"/((?:19|20)\d{{2}})/({names})/(\d{{1,2}})(?:/|$|-|\.)", re.IGNORECASE)
+
+
+def _url_date(url: str) -> datetime | None:
+    """The day a URL's path names ("/2024/05/17/", "/2023/october/03/"), or None."""
+    match = _URL_DATE.search(url)
+    if match is not None:
+        return parse_date("-".join(match.groups()))
+    match = _url_month_date().search(url)
+    if match is not None:
+        year, month, day = match.groups()
+        number = phrase_book().month_numbers[month.lower()]
+        return parse_date(f"{year}-{number:02d}-{int(day):02d}")
+    return None
+
+
 def _declared_dates(view: PageView, days: _Days) -> None:
     rules = _rules()
     metadata = view.metadata
@@ -175,9 +197,7 @@ def _declared_dates(view: PageView, days: _Days) -> None:
     for element in view.elements["time"]:
         moment = parse_date(element.get("datetime")) or parse_date(element.text_content())
         days.add("time_element", moment)
-    match = _URL_DATE.search(view.url or "")
-    if match is not None:
-        days.add("url", parse_date("-".join(match.groups())))
+    days.add("url", _url_date(view.url or ""))
 
 
 def _day_first(view: PageView) -> bool | None:
@@ -189,9 +209,26 @@ def _day_first(view: PageView) -> bool | None:
     return None
 
 
+def _settled(written: str, moment: datetime, declared: set[date]) -> datetime:
+    """``moment``, or the other reading of the numeric date ``written`` if the page declares it.
+
+    "03/10/2023" under a URL of 3 October 2023 is the 3rd of October.
+    """
+    if moment.date() in declared:
+        return moment
+    both = readings(written)
+    if both is None:
+        return moment
+    other = both[1] if both[0].date() == moment.date() else both[0]
+    return other if other.date() in declared else moment
+
+
 def _shown_dates(view: PageView, days: _Days) -> None:
     """Dates written in short blocks: datelines, and every other date the reader sees."""
     day_first = _day_first(view)
+    # Gathered before the shown dates: the days the page declares, which settle a numeric
+    # date that reads either way.
+    declared = set(days.found)
     for index in view.dated_blocks:
         text = view.blocks[index].text
         previous_end = 0
@@ -203,6 +240,7 @@ def _shown_dates(view: PageView, days: _Days) -> None:
             previous_end = end
             if role == "other":
                 continue
+            moment = _settled(text[start:end], moment, declared)
             source = "dateline_modified" if role == "modification" else "dateline"
             evidence = days.add(source, moment)
             if evidence is None:
