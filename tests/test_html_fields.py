@@ -253,6 +253,24 @@ def test_the_url_settles_a_numeric_dateline_that_reads_either_way():
     assert features["2023-10-03"]["from_dateline"] == 1.0
 
 
+def test_meta_tags_a_site_names_itself_are_read_by_the_words_of_their_names():
+    view = _view_of(
+        '<html><head><meta name="w-published-date" content="2025-05-27T06:03:43.274Z">'
+        '<meta name="w-last-updated" content="2025-09-02">'
+        '<meta name="ms.date" content="05/27/2025"><meta name="viewport" content="2025">'
+        "</head><body><h1>Moving legal work in-house</h1>"
+        "<p>A cost-benefit analysis starts with what the outside counsel costs today.</p>"
+        "</body></html>"
+    )
+    features = {
+        candidate.value.date().isoformat(): candidate.features
+        for candidate in published_candidates(view)
+    }
+    assert sorted(features) == ["2025-05-27", "2025-09-02"]
+    assert features["2025-05-27"]["from_meta"] == 1.0
+    assert features["2025-09-02"]["from_meta_modified"] == 1.0
+
+
 def test_a_dated_page_with_a_byline_gets_its_author_and_date():
     fields = _fields_of(
         '<html><head><script type="application/ld+json">'

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -182,6 +182,33 @@ def _url_date(url: str) -> datetime | None:
     return None
 
 
+@cache
+def _meta_name_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    rules = _rules()
+    return (
+        re.compile("|".join(rules["meta_modified_name_patterns"])),
+        re.compile("|".join(rules["meta_name_patterns"])),
+        frozenset(rules["meta"]) | frozenset(rules["meta_modified"]),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _unlisted_meta_source(name: str) -> str | None:
+    """The source of a meta tag the rules do not list, by its name; None for most tags.
+
+    Sites name their own tags ("w-published-date", "cxenseparse:publishtime",
+    "ms.date"); the words of the name tell a publication from a modification.
+    """
+    modified, published, listed = _meta_name_patterns()
+    if name in listed:
+        return None
+    if modified.search(name):
+        return "meta_modified"
+    if published.search(name):
+        return "meta"
+    return None
+
+
 def _declared_dates(view: PageView, days: _Days) -> None:
     rules = _rules()
     metadata = view.metadata
@@ -190,6 +217,11 @@ def _declared_dates(view: PageView, days: _Days) -> None:
         days.add("meta", parse_date(value))
     for value in metadata.meta_values(rules["meta_modified"]):
         days.add("meta_modified", parse_date(value))
+    for name, values in metadata.meta.items():
+        source = _unlisted_meta_source(name)
+        if source is not None:
+            for value in values:
+                days.add(source, parse_date(value))
     for name, source in (("microdata", "microdata"), ("microdata_modified", "microdata_modified")):
         for prop in rules[name]:
             for element in metadata.microdata.get(prop, ()):
