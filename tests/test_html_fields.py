@@ -186,6 +186,91 @@ def test_date_candidates_tell_the_modification_date_from_the_publication_date():
     assert features["2025-06-01"]["is_newest"] == 1.0
 
 
+def test_words_before_a_date_speak_of_it_only_until_the_previous_date():
+    # "Updated" first, "Published" second: the second date is no modification.
+    view = _view_of(
+        "<html><body><h1>Ten tips for gardens</h1>"
+        "<p>Updated June 1, 2025 · Published March 3, 2021</p>"
+        "<p>Body text.</p></body></html>"
+    )
+    features = {
+        candidate.value.date().isoformat(): candidate.features
+        for candidate in published_candidates(view)
+    }
+    assert features["2025-06-01"]["from_dateline_modified"] == 1.0
+    assert features["2021-03-03"]["from_dateline_modified"] == 0.0
+    assert features["2021-03-03"]["after_publication_word"] == 1.0
+
+
+def test_dates_of_other_events_are_no_candidates():
+    # A forum post: the member's join date is not the post's; an offer's end is no date of
+    # the page either.
+    view = _view_of(
+        "<html><body><h1>Wrong refresh rate</h1>"
+        "<div><span>galitsyn</span><dl><dd>Joined: 4. Jul 2012, 16:09</dd></dl></div>"
+        "<p>Post by galitsyn » 11. Sep 2024, 18:36</p>"
+        "<p>Offer valid until Dec 31, 2025 · Travel through Mar 31, 2026</p>"
+        "<p>My screen runs at the wrong rate since the last driver update, any idea?</p>"
+        "</body></html>"
+    )
+    days = sorted(candidate.value.date().isoformat() for candidate in published_candidates(view))
+    assert days == ["2024-09-11"]
+
+
+def test_shown_dates_tell_a_dateline_from_a_teaser_of_another_article():
+    view = _view_of(
+        "<html><body><h1>A guide to Armenian wines</h1><p>9 February 2026</p>"
+        "<p>Armenia has made wine for six thousand years, and its grapes are its own.</p>"
+        "<h3>Related</h3><ul><li>What is orange wine? Skin-contact white wines - 22 January 2026"
+        " · Sparkling wine explained - 19 January 2026</li></ul></body></html>"
+    )
+    features = {
+        candidate.value.date().isoformat(): candidate.features
+        for candidate in published_candidates(view)
+    }
+    dateline, teaser = features["2026-02-09"], features["2026-01-22"]
+    assert dateline["shown_share"] == 1.0
+    assert dateline["shown_dates"] == 1.0
+    assert teaser["shown_share"] < 0.2
+    assert teaser["shown_dates"] == 2.0
+    assert teaser["shown_chars"] > dateline["shown_chars"]
+
+
+def test_the_url_settles_a_numeric_dateline_that_reads_either_way():
+    # "03/10/2023" reads as the 10th of March or the 3rd of October; the URL names October.
+    view = _view_of(
+        "<html><body><h1>How many wine types and styles are there?</h1><p>03/10/2023</p>"
+        "<p>There are more styles of wine than most drinkers ever taste, and here they are.</p>"
+        "</body></html>",
+        "https://www.example.com/knowledge-centre/blog/2023/october/03/wine-types/",
+    )
+    features = {
+        candidate.value.date().isoformat(): candidate.features
+        for candidate in published_candidates(view)
+    }
+    assert list(features) == ["2023-10-03"]
+    assert features["2023-10-03"]["from_url"] == 1.0
+    assert features["2023-10-03"]["from_dateline"] == 1.0
+
+
+def test_meta_tags_a_site_names_itself_are_read_by_the_words_of_their_names():
+    view = _view_of(
+        '<html><head><meta name="w-published-date" content="2025-05-27T06:03:43.274Z">'
+        '<meta name="w-last-updated" content="2025-09-02">'
+        '<meta name="ms.date" content="05/27/2025"><meta name="viewport" content="2025">'
+        "</head><body><h1>Moving legal work in-house</h1>"
+        "<p>A cost-benefit analysis starts with what the outside counsel costs today.</p>"
+        "</body></html>"
+    )
+    features = {
+        candidate.value.date().isoformat(): candidate.features
+        for candidate in published_candidates(view)
+    }
+    assert sorted(features) == ["2025-05-27", "2025-09-02"]
+    assert features["2025-05-27"]["from_meta"] == 1.0
+    assert features["2025-09-02"]["from_meta_modified"] == 1.0
+
+
 def test_a_dated_page_with_a_byline_gets_its_author_and_date():
     fields = _fields_of(
         '<html><head><script type="application/ld+json">'

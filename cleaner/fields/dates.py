@@ -141,6 +141,27 @@ def numeric_order(text: str) -> bool | None:
     return None
 
 
+def readings(text: str) -> tuple[datetime, datetime] | None:
+    """Both readings of a numeric date whose numbers are both 12 or less ("03/10/2023").
+
+    The order of such a date was a guess; a page that declares one of the two
+    days elsewhere (its URL, its metadata) settles it. None for any other text.
+    """
+    match = _NUMERIC.fullmatch(text.strip())
+    if match is None:
+        return None
+    first, _mark, second, year = (
+        int(group) if group.isdigit() else group for group in match.groups()
+    )
+    if _order(first, second) is not None or first == second:
+        return None
+    day_first = _valid(year, second, first)
+    month_first = _valid(year, first, second)
+    if day_first is None or month_first is None:
+        return None
+    return day_first, month_first
+
+
 def parse_date(text: str | None) -> datetime | None:
     """The date written in ``text`` in the most trusted form (ISO first), in UTC; else None."""
     if not text or not _YEAR.search(text):

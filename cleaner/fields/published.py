@@ -20,15 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
 
-from cleaner.fields.dates import find_dates, numeric_order, parse_date
+from cleaner.fields.dates import find_dates, numeric_order, parse_date, readings
 from cleaner.fields.page import PageView
 from cleaner.fields.ranking import Candidate, scores, top
 from cleaner.fields.structured import microdata_value
+from cleaner.labelling.phrases import phrase_book
 from cleaner.resources import load_yaml, thresholds
 
 MODEL = "fields_published.json"
@@ -52,6 +53,12 @@ SOURCES = (
 _DAYS_BOUND = 400
 _DECLARED = ("ld_article", "meta", "microdata")
 _DECLARED_MODIFIED = ("ld_modified", "meta_modified", "microdata_modified")
+# What the words before a shown date may say of it, in order of precedence (see ``_role``).
+_ROLES = (
+    ("other", "other_event_words"),
+    ("modification", "modification_words"),
+    ("publication", "publication_words"),
+)
 
 
 @cache
@@ -59,10 +66,34 @@ def _rules() -> dict[str, Any]:
     return load_yaml("fields.yaml")["published"]
 
 
+def _word(word: str) -> str:
+    """``word`` as a pattern that matches it whole: "ends" is not found in "trends"."""
+    pattern = re.escape(word)
+    if word[:1].isalnum():
+        pattern = r"(?<!\w)" + pattern
+    if word[-1:].isalnum():
+        pattern += r"(?!\w)"
+    return pattern
+
+
 @cache
 def _words_pattern(rule: str) -> re.Pattern[str]:
-    """Any of the words the date rules list under ``rule``, in any case."""
-    return re.compile("|".join(re.escape(word) for word in _rules()[rule]), re.IGNORECASE)
+    """Any of the words the date rules list under ``rule``, whole, in any case."""
+    return re.compile("|".join(_word(word) for word in _rules()[rule]), re.IGNORECASE)
+
+
+def _role(before: str) -> str | None:
+    """What the words before a shown date (since the previous date) say it is.
+
+    "other" for a date of something else (a member joining, an offer ending,
+    a copyright), "modification", "publication", or None when they say
+    nothing. The first of these that the words name wins: "Updated on" is a
+    modification, "Joined on" another event.
+    """
+    for role, rule in _ROLES:
+        if _words_pattern(rule).search(before):
+            return role
+    return None
 
 
 def _plausible(moment: datetime | None) -> datetime | None:
@@ -79,6 +110,12 @@ class _Evidence:
     sources: dict[str, int] = field(default_factory=dict)  # source -> rank within it
     shown_at: int | None = None  # first block that writes the day
     shown_count: int = 0
+    # Of the first block that shows the day: its length, how much of it the date
+    # takes, and how many dates it writes. A dateline is short and mostly date; a
+    # teaser of another article or an entry of a list is a title with a date.
+    shown_chars: int = 0
+    shown_share: float = 0.0
+    shown_dates: int = 0
     after_publication_word: bool = False
     has_time: bool = False
 
@@ -124,6 +161,54 @@ def _linked_dates(view: PageView, days: _Days) -> None:
                 days.add("ld_modified", parse_date(value))
 
 
+@cache
+def _url_month_date() -> re.Pattern[str]:
+    """A date in a URL's path with the month in words: "/2023/october/03/"."""
+    months = sorted(phrase_book().month_numbers, key=len, reverse=True)
+    names = "|".join(re.escape(name) for name in months)
+    return re.compile(rf"/((?:19|20)\d{{2}})/({names})/(\d{{1,2}})(?:/|$|-|\.)", re.IGNORECASE)
+
+
+def _url_date(url: str) -> datetime | None:
+    """The day a URL's path names ("/2024/05/17/", "/2023/october/03/"), or None."""
+    match = _URL_DATE.search(url)
+    if match is not None:
+        return parse_date("-".join(match.groups()))
+    match = _url_month_date().search(url)
+    if match is not None:
+        year, month, day = match.groups()
+        number = phrase_book().month_numbers[month.lower()]
+        return parse_date(f"{year}-{number:02d}-{int(day):02d}")
+    return None
+
+
+@cache
+def _meta_name_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    rules = _rules()
+    return (
+        re.compile("|".join(rules["meta_modified_name_patterns"])),
+        re.compile("|".join(rules["meta_name_patterns"])),
+        frozenset(rules["meta"]) | frozenset(rules["meta_modified"]),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _unlisted_meta_source(name: str) -> str | None:
+    """The source of a meta tag the rules do not list, by its name; None for most tags.
+
+    Sites name their own tags ("w-published-date", "cxenseparse:publishtime",
+    "ms.date"); the words of the name tell a publication from a modification.
+    """
+    modified, published, listed = _meta_name_patterns()
+    if name in listed:
+        return None
+    if modified.search(name):
+        return "meta_modified"
+    if published.search(name):
+        return "meta"
+    return None
+
+
 def _declared_dates(view: PageView, days: _Days) -> None:
     rules = _rules()
     metadata = view.metadata
@@ -132,6 +217,11 @@ def _declared_dates(view: PageView, days: _Days) -> None:
         days.add("meta", parse_date(value))
     for value in metadata.meta_values(rules["meta_modified"]):
         days.add("meta_modified", parse_date(value))
+    for name, values in metadata.meta.items():
+        source = _unlisted_meta_source(name)
+        if source is not None:
+            for value in values:
+                days.add(source, parse_date(value))
     for name, source in (("microdata", "microdata"), ("microdata_modified", "microdata_modified")):
         for prop in rules[name]:
             for element in metadata.microdata.get(prop, ()):
@@ -139,9 +229,7 @@ def _declared_dates(view: PageView, days: _Days) -> None:
     for element in view.elements["time"]:
         moment = parse_date(element.get("datetime")) or parse_date(element.text_content())
         days.add("time_element", moment)
-    match = _URL_DATE.search(view.url or "")
-    if match is not None:
-        days.add("url", parse_date("-".join(match.groups())))
+    days.add("url", _url_date(view.url or ""))
 
 
 def _day_first(view: PageView) -> bool | None:
@@ -153,25 +241,49 @@ def _day_first(view: PageView) -> bool | None:
     return None
 
 
+def _settled(written: str, moment: datetime, declared: set[date]) -> datetime:
+    """``moment``, or the other reading of the numeric date ``written`` if the page declares it.
+
+    "03/10/2023" under a URL of 3 October 2023 is the 3rd of October.
+    """
+    if moment.date() in declared:
+        return moment
+    both = readings(written)
+    if both is None:
+        return moment
+    other = both[1] if both[0].date() == moment.date() else both[0]
+    return other if other.date() in declared else moment
+
+
 def _shown_dates(view: PageView, days: _Days) -> None:
     """Dates written in short blocks: datelines, and every other date the reader sees."""
     day_first = _day_first(view)
+    # Gathered before the shown dates: the days the page declares, which settle a numeric
+    # date that reads either way.
+    declared = set(days.found)
     for index in view.dated_blocks:
-        block = view.blocks[index]
-        text = block.text
-        for start, _end, moment in find_dates(text, day_first):
-            before = text[:start]
-            modification = _words_pattern("modification_words").search(before)
-            source = "dateline_modified" if modification else "dateline"
+        text = view.blocks[index].text
+        previous_end = 0
+        found = find_dates(text, day_first)
+        for start, end, moment in found:
+            # Only the words since the previous date speak of this one: in "Published
+            # March 3 · Updated June 1" the first is no modification.
+            role = _role(text[previous_end:start])
+            previous_end = end
+            if role == "other":
+                continue
+            moment = _settled(text[start:end], moment, declared)
+            source = "dateline_modified" if role == "modification" else "dateline"
             evidence = days.add(source, moment)
             if evidence is None:
                 continue
             evidence.shown_count += 1
             if evidence.shown_at is None:
                 evidence.shown_at = index
-            evidence.after_publication_word |= bool(
-                _words_pattern("publication_words").search(before)
-            )
+                evidence.shown_chars = len(text)
+                evidence.shown_share = (end - start) / max(len(text), 1)
+                evidence.shown_dates = len(found)
+            evidence.after_publication_word |= role == "publication"
 
 
 def _features(
@@ -190,6 +302,9 @@ def _features(
         if shown_at is not None and headline is not None
         else float("nan"),
         "shown_count": float(evidence.shown_count),
+        "shown_chars": float(evidence.shown_chars) if shown_at is not None else float("nan"),
+        "shown_share": evidence.shown_share if shown_at is not None else float("nan"),
+        "shown_dates": float(evidence.shown_dates) if shown_at is not None else float("nan"),
         "after_publication_word": float(evidence.after_publication_word),
         "age_rank": float(sum(other < day for other in others)) / len(others),
         "is_newest": float(day == others[-1]),
