@@ -50,10 +50,11 @@ def _parser() -> argparse.ArgumentParser:
         "clean",
         help="clean pages into tables",
         description=(
-            "Clean HTML pages (.html, .htm), text dumps (.txt), each optionally .gz, and tables of "
-            "pages (.jsonl, .csv, .parquet with an html or text column and an optional url "
-            "column; - reads JSONL from standard input) into OUT/articles, OUT/blocks, "
-            "OUT/issues and OUT/run.json. Exit 0 when every page is ok, 1 when some failed."
+            "Clean HTML pages (.html, .htm), text dumps (.txt, .md), each optionally .gz, and "
+            "tables of pages (.jsonl, .csv, .parquet with an html, text or markdown column and an "
+            "optional url column; - reads JSONL from standard input) into OUT/articles, "
+            "OUT/blocks, OUT/issues and OUT/run.json. Exit 0 when every page is ok, 1 when some "
+            "failed."
         ),
     )
     clean.add_argument(

@@ -14,9 +14,9 @@ from cleaner.tables.tabulate import Tables, new_validators, tabulate
 def clean_frame(pages: pd.DataFrame, source: str = "frame") -> Tables:
     """Clean a DataFrame of pages into the articles, blocks and issues tables.
 
-    ``pages`` has an ``html`` or a ``text`` column (html wins in a row that has
-    both) and optionally ``url``. Row N (from 1) is named ``{source}#N`` in the
-    ``source`` column. Every row gives an article row, failed or not.
+    ``pages`` has an ``html``, ``text`` or ``markdown`` column (the first of
+    them a row fills is cleaned) and optionally ``url``. Row N (from 1) is
+    named ``{source}#N`` in the ``source`` column. Every row gives an article row, failed or not.
     """
     max_bytes = int(thresholds("inputs")["max_page_bytes"])
     chunk = TableChunk(pages, first_record=1)

@@ -88,7 +88,7 @@ def test_invalid_utf8_is_decoded_not_fatal(articles: pd.DataFrame):
 
 
 def test_a_table_without_html_or_text_gives_one_error_row_per_record(articles: pd.DataFrame):
-    assert "html' or 'text' column" in articles.loc["no-columns.jsonl#1", "error"]
+    assert "'html', 'text' or 'markdown' column" in articles.loc["no-columns.jsonl#1", "error"]
     assert articles.loc["no-columns.jsonl#1", "url"] == "https://a.b/c"
     assert "not a JSON object" in articles.loc["no-columns.jsonl#2", "error"]
 

@@ -75,7 +75,7 @@ def test_folders_globs_gzip_and_tables_are_all_read(tmp_path: Path):
         + "</p></article></body></html>",
         encoding="utf-8",
     )
-    (pages / "notes.md").write_text("not a page", encoding="utf-8")
+    (pages / "notes.rtf").write_text("not a page", encoding="utf-8")
     table = tmp_path / "table.csv"
     pd.DataFrame({"text": [SEED_TEXT], "url": ["https://news.example.com/a"]}).to_csv(
         table, index=False

@@ -3,9 +3,12 @@
 import json
 from pathlib import Path
 
+import pandas as pd
+
 import cleaner
 from cleaner.blocks.markdown import is_markdown, markdown_as_text
 from cleaner.blocks.text import segment_text
+from tests.conftest import run_cli
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SITE = "https://news.example.com"
@@ -78,3 +81,23 @@ def test_a_plain_dump_quoting_one_markdown_link_is_left_as_it_is():
         "To link, write [text](https://example.com) in the editor.",
         "# not a heading here",
     ]
+
+
+def test_markdown_files_and_markdown_columns_are_cleaned_as_text_dumps(tmp_path: Path):
+    expected = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))["body"]
+    markdown = _seed_as_markdown()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.md").write_text(markdown, encoding="utf-8")
+    (tmp_path / "in" / "crawl.jsonl").write_text(
+        json.dumps({"url": f"{SITE}/a", "markdown": markdown}) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = run_cli("clean", str(tmp_path / "in"), "-o", str(out), "-q")
+    assert result.returncode == 0, result.stdout + result.stderr
+    articles = pd.read_parquet(out / "articles.parquet").set_index("source")
+    assert sorted(articles.index) == [
+        str(tmp_path / "in" / "crawl.jsonl") + "#1",
+        str(tmp_path / "in" / "page.md"),
+    ]
+    assert articles["body"].tolist() == [expected, expected]
+    assert run_cli("check", str(out)).returncode == 0

@@ -17,7 +17,9 @@ from cleaner.inputs.tables import BAD_RECORD_COLUMN, TableChunk, read_table
 from cleaner.pages import ContentType, Page
 from cleaner.resources import thresholds
 
-CONTENT_COLUMNS: tuple[ContentType, ...] = ("html", "text")
+# The columns a table row's page may be in, in order of preference, and what each holds.
+# Crawlers that save Markdown name its column so; Markdown is cleaned as a text dump.
+CONTENT_COLUMNS: dict[str, ContentType] = {"html": "html", "text": "text", "markdown": "text"}
 
 
 def _present(value: Any) -> bool:
@@ -25,19 +27,21 @@ def _present(value: Any) -> bool:
 
 
 def page_from_record(record: dict[str, Any], source: str, max_bytes: int) -> Page:
-    """A page from one table row: ``html`` or ``text`` (html first), optional ``url``."""
+    """A page from one table row: ``html``, ``text`` or ``markdown`` (in that order), optional
+    ``url``."""
     url = record.get("url") if isinstance(record.get("url"), str) and record["url"] else None
     if _present(record.get(BAD_RECORD_COLUMN)):
         return Page.failed(source, str(record[BAD_RECORD_COLUMN]), url=url)
     if not any(column in record for column in CONTENT_COLUMNS):
         columns = ", ".join(str(name) for name in record if name != BAD_RECORD_COLUMN) or "none"
         return Page.failed(
-            source, f"table has no 'html' or 'text' column (its columns: {columns})", url=url
+            source,
+            f"table has no 'html', 'text' or 'markdown' column (its columns: {columns})",
+            url=url,
         )
-    content_type: ContentType = next(
-        (column for column in CONTENT_COLUMNS if _present(record.get(column))), "html"
-    )
-    value = record.get(content_type)
+    column = next((column for column in CONTENT_COLUMNS if _present(record.get(column))), "html")
+    content_type = CONTENT_COLUMNS[column]
+    value = record.get(column)
     if isinstance(value, bytes):
         try:
             value = decode_bytes(value)

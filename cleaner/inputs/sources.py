@@ -21,6 +21,9 @@ PAGE_SUFFIXES: dict[str, SourceKind] = {
     ".xhtml": "html",
     ".shtml": "html",
     ".txt": "text",
+    # Markdown dumps (html2text, markdownify, reader services) are text dumps.
+    ".md": "text",
+    ".markdown": "text",
 }
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 STDIN = "-"

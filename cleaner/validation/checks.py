@@ -90,9 +90,9 @@ def kept_blocks_are_content(frame: pd.DataFrame) -> pd.Series:
 
 @extensions.register_check_method(supported_types=[pd.DataFrame])
 def has_page_content(frame: pd.DataFrame) -> pd.Series:
-    """Each row of a page table has an ``html`` or a ``text`` value to clean."""
+    """Each row of a page table has an ``html``, ``text`` or ``markdown`` value to clean."""
     present = pd.Series(False, index=frame.index)
-    for column in ("html", "text"):
+    for column in ("html", "text", "markdown"):
         if column in frame:
             present |= frame[column].fillna("").astype(str).str.strip().str.len() > 0
     return present
