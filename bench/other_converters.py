@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -71,6 +72,11 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     arguments = parser.parse_args()
+    missing = [name for name in CONVERTERS if importlib.util.find_spec(name) is None]
+    if missing:
+        parser.error(f"{', '.join(missing)} not installed: pip install -e '.[converters]'")
+    if not (arguments.data / "ground-truth").is_dir():
+        parser.error(f"{arguments.data}: not a WCXB folder (no ground-truth/ in it)")
     pages = load_pages(arguments.data, arguments.limit)
     systems = ("cleaner", "C4 rules", "kept whole")
     for converter in CONVERTERS:
