@@ -101,3 +101,10 @@ def test_markdown_files_and_markdown_columns_are_cleaned_as_text_dumps(tmp_path:
     ]
     assert articles["body"].tolist() == [expected, expected]
     assert run_cli("check", str(out)).returncode == 0
+
+
+def test_unclosed_brackets_on_a_huge_line_are_read_in_one_pass():
+    # Each "[" once scanned to the end of its line: this page took hours, not milliseconds.
+    brackets = "[" * 200_000
+    text = f"{brackets} [a](https://x.example) [b](/b) [c](#c)\n"
+    assert markdown_as_text(text) == f"{brackets} a b c\n"

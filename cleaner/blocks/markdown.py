@@ -18,17 +18,27 @@ from itertools import islice
 
 # Markdown links a page must hold before it is read as Markdown.
 _MIN_LINKS = 3
-# The tail of an inline link or image: ``](`` and a URL (absolute, rooted,
-# relative or an anchor), perhaps a title, and ``)``.
+# A link's destination: a URL and perhaps a title, in parentheses; inside,
+# parentheses come escaped (``javascript:void\(0\)``) or in pairs
+# (``/wiki/Mercury_(planet)``). No part of a pattern here may run over the
+# bracket or parenthesis that ends it: a line of thousands of unclosed ``[``
+# must cost a pass, not a pass per bracket.
+_DESTINATION = r"\((?:[^()\n\\]|\\.|\([^()\n]*\))*\)"
+# The same, in the stricter form that tells a page is Markdown: no spaces.
+_URL = r"(?:[^()\s\\]|\\.|\([^()\s]*\))*"
+# The tail of an inline link or image: ``](`` and a destination whose URL is
+# absolute, rooted, relative or an anchor.
 _LINK_TAIL = re.compile(
-    r"\]\((?:[a-z][a-z0-9+.-]*:|/|#|\.)[^)\s]*(?:\s+\"[^\"\n]*\")?\)", re.IGNORECASE
+    rf"\]\((?:[a-z][a-z0-9+.-]*:|/|#|\.){_URL}(?:[ \t]+\"[^\"\n]*\")?\)", re.IGNORECASE
 )
 # An image: ``![alt](src)``; its alternative text is not shown on the page.
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_IMAGE = re.compile(rf"!\[[^\[\]\n]*\]{_DESTINATION}")
 # An inline link ``[text](url "title")``, an autolink ``<https://...>``, a
 # reference link ``[text][ref]``; each shows its text only.
-_INLINE_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+# A link's text may hold one level of brackets ("[[edit]](...)", "[Item [2]](...)").
+_LINK_TEXT = r"((?:[^\[\]\n]|\[[^\[\]\n]*\])*)"
+_INLINE_LINK = re.compile(rf"\[{_LINK_TEXT}\]{_DESTINATION}")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 # A reference definition line ``[1]: https://...`` shows nothing.
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.MULTILINE)
