@@ -368,6 +368,33 @@ def test_several_author_links_are_also_one_byline_in_page_order():
     assert "author_link" in sources["Adrien Ramirez, Joanna Nelius"]
 
 
+def test_an_author_box_picture_names_its_author_by_its_alt_text():
+    sources = _author_sources(
+        "<html><body><h1>How to price a practice</h1>"
+        "<p>Most clinics charge too little for their first visit.</p>"
+        "<div class='post-author-wrapper'><div class='author-avatar'>"
+        "<img src='/a.png' alt='Headshot of Danielle Padula'></div>"
+        "<div class='bio'>This post was written by our head of marketing.</div></div>"
+        "<img src='/b.png' alt='A bowl of soup'></body></html>"
+    )
+    assert "author_image" in sources["Danielle Padula"]
+    assert not any("author_image" in found for name, found in sources.items() if "soup" in name)
+
+
+def test_a_forum_posts_details_list_names_its_poster_by_its_first_term():
+    sources = _author_sources(
+        "<html><body><h1>Why did the ISO grow?</h1>"
+        "<div class='post'><div class='postleft'><dl><dt><strong>chunix64</strong></dt>"
+        "<dd class='usertitle'><strong>Member</strong></dd>"
+        "<dd><span>Registered: 2025-01-27</span></dd></dl></div>"
+        "<div class='postright'><p>The image doubled in a year.</p></div></div>"
+        "<dl><dt><strong>Red Wine</strong></dt><dd>Still wine from black grapes.</dd></dl>"
+        "</body></html>"
+    )
+    assert "post_term" in sources["chunix64"]
+    assert "post_term" not in sources.get("Red Wine", set())
+
+
 def test_title_candidates_mark_the_site_name_cut_from_either_end():
     view = _view_of(
         "<html><head><title>Best Cloud Stocks of 2025 | The Motley Fool</title>"

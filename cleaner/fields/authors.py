@@ -5,7 +5,8 @@ of other objects, meta ``author`` and kin, microdata, ``rel=author`` links) and
 from what it shows: a byline ("By Ann Lee and Bo Chan"), a name under a
 "Written by" label, an element whose class says ``byline``, ``author`` or
 ``username`` (a forum post's author), a link to an author's or a user's page,
-a short name near the headline. Prefixes ("By", "Written by"), dates and
+a short name near the headline, the alt text of an author box's picture,
+the first term of a forum post's details list. Prefixes ("By", "Written by"), dates and
 roles after the names are cut off; a URL, a handle or a word such as "admin"
 is no name. Every distinct name is a candidate, described by its sources,
 how many agree, where it stands relative to the headline and what kind of
@@ -26,7 +27,7 @@ from lxml.etree import XPath
 
 from cleaner.fields.dates import find_dates
 from cleaner.fields.lines import fold_quotes
-from cleaner.fields.marked import marked_names
+from cleaner.fields.marked import marked_names, page_marked_names
 from cleaner.fields.names import author_rules, clean_byline, handle_like, whole_name
 from cleaner.fields.page import PageView
 from cleaner.fields.ranking import Candidate, scores, top
@@ -59,6 +60,8 @@ SOURCES = (
     "copyright",
     "site_name",
     "span_of_names",
+    "author_image",
+    "post_term",
 )
 # Sources that name an article's author (not any user of the page): several of their
 # names written together in one block are a byline of several authors.
@@ -420,6 +423,8 @@ def author_candidates(view: PageView, dated: float) -> list[Candidate[str]]:
     headline = view.headline
     _shown_in_blocks(names, view, headline)
     for source, text in marked_names(view, names.wanted):
+        names.add(source, text)
+    for source, text in page_marked_names(view, names.wanted):
         names.add(source, text)
     _joined_links(names)
     for value in view.metadata.meta_values(["og:site_name"]):

@@ -7,7 +7,10 @@ looked for in the part of the page that holds the headline (the byline and
 a thread's first post sit there), which also keeps the search cheap. Making
 an lxml element object costs far more than reading a string, so the
 attribute values are searched as one text and only the few marked elements
-are fetched. The words are data (``fields.yaml``, ``author:``).
+are fetched. Two kinds of marked names are looked for over the whole page
+instead: the picture of an author box, which stands after the article, and
+the poster's name in a forum post's details list. The words are data
+(``fields.yaml``, ``author:``).
 """
 
 from __future__ import annotations
@@ -129,3 +132,61 @@ def marked_names(view: PageView, wanted: Callable[[str], bool]) -> Iterator[tupl
             element = attribute.getparent()
             if element.tag not in _NOT_NAME_TAGS:
                 yield source, element.text_content()
+
+
+def _marked_by(words: list[str]) -> str:
+    """An XPath test: the element's class or id holds one of ``words``."""
+    return " or ".join(f"contains(@class, '{word}') or contains(@id, '{word}')" for word in words)
+
+
+@cache
+def _page_wide_paths() -> tuple[XPath, XPath]:
+    """Author-box images, and the first terms of forum posts' user-details lists.
+
+    Both are looked for over the whole page: an author box stands after the
+    article, far from the headline, and a forum thread's posts below the
+    first one.
+    """
+    rules = author_rules()
+    byline = _marked_by(rules["element_words"])
+    # The picture itself, its frame or the box around the frame is marked.
+    images = XPath(
+        f"//img[@alt][ancestor-or-self::*[position() <= 3][{byline}]]/@alt", smart_strings=False
+    )
+    details = _marked_by(rules["post_details_words"])
+    # Only lists are visited: testing the class of every element of a page costs more.
+    terms = XPath(f"//dl[{details} or parent::*[{details}]]/dt[1]")
+    return images, terms
+
+
+@cache
+def _alt_wording() -> re.Pattern[str]:
+    """The words an alt text writes around an author's name, at its start or its end."""
+    rules = author_rules()
+    prefixes = "|".join(re.escape(text) for text in sorted(rules["alt_prefixes"], key=len)[::-1])
+    suffixes = "|".join(re.escape(text) for text in sorted(rules["alt_suffixes"], key=len)[::-1])
+    return re.compile(rf"^\s*(?:{prefixes})\s+|(?:{suffixes})\s*$", re.IGNORECASE)
+
+
+def alt_name(alt: str) -> str:
+    """The name an author picture's alt text gives: "Headshot of Ann Lee" is "Ann Lee"."""
+    return _alt_wording().sub("", alt).strip()
+
+
+def page_marked_names(view: PageView, wanted: Callable[[str], bool]) -> Iterator[tuple[str, str]]:
+    """(source, text) of names marked anywhere on the page, in page order, by source.
+
+    ``author_image``: the alt text of a picture in an author box
+    (``<div class="author-avatar"><img alt="Ann Lee">``), which is often the
+    only place the name is written as such (the bio beside it says "Ann is
+    ..."). ``post_term``: the poster's name as the first term of a forum
+    post's user-details list, a list with no class of its own.
+    """
+    images, terms = _page_wide_paths()
+    if wanted("author_image"):
+        for alt in images(view.document):
+            if alt.strip():
+                yield "author_image", alt_name(alt)
+    if wanted("post_term"):
+        for term in terms(view.document):
+            yield "post_term", term.text_content()
