@@ -43,7 +43,7 @@ from bench.train_text_lines import (
     load_dumps,
     stacked,
 )
-from bench.wcxb import CONVERTERS, DEFAULT_DATA, by_type, c4_baseline, score
+from bench.wcxb import CONVERTERS, DEFAULT_DATA, c4_baseline, score, type_table
 from cleaner import clean_text
 from cleaner.articles import assemble_article
 from cleaner.blocks.text import segment_text
@@ -85,24 +85,11 @@ def print_table(rows: list[dict]) -> None:
     systems = list(dict.fromkeys(row["system"] for row in rows))
     for converter in CONVERTERS:
         print(f"\n{converter}: mean F1 (P / R) per page type")
-        header = f"{'page type':<15}{'pages':>6}" + "".join(f"{s:>22}" for s in systems)
-        print(header)
         selected = {
             s: [r for r in rows if r["converter"] == converter and r["system"] == s]
             for s in systems
         }
-        lines: dict[str, list[str]] = {}
-        counts: dict[str, int] = {}
-        for system in systems:
-            f1 = dict((name, value) for name, _, value in by_type(selected[system], "f1"))
-            precision = {name: value for name, _, value in by_type(selected[system], "precision")}
-            recall = {name: value for name, _, value in by_type(selected[system], "recall")}
-            for name, count, _ in by_type(selected[system], "f1"):
-                counts[name] = count
-                cell = f"{f1[name]:.3f} ({precision[name]:.2f}/{recall[name]:.2f})"
-                lines.setdefault(name, []).append(f"{cell:>22}")
-        for name, cells in lines.items():
-            print(f"{name:<15}{counts[name]:>6}" + "".join(cells))
+        print("\n".join(type_table(selected)))
 
 
 def field_accuracy(dumps: list[Dump]) -> None:

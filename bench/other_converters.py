@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.wcxb import DEFAULT_DATA, GoldPage, by_type, c4_baseline, load_pages, score
+from bench.wcxb import DEFAULT_DATA, GoldPage, c4_baseline, load_pages, score, type_table
 from cleaner import clean_text
 
 DEFAULT_CACHE = Path.home() / ".cache" / "cleaner" / "dumps"
@@ -96,25 +96,7 @@ def main() -> int:
                     }
                 )
         print(f"\nText dumps ({converter}, not seen in training): body F1 (P / R)")
-        print(f"{'page type':<15}{'pages':>6}" + "".join(f"{system:>22}" for system in systems))
-        cells = {
-            system: {
-                name: (count, f1, precision, recall)
-                for (name, count, f1), (_, _, precision), (_, _, recall) in zip(
-                    by_type(rows[system], "f1"),
-                    by_type(rows[system], "precision"),
-                    by_type(rows[system], "recall"),
-                    strict=True,
-                )
-            }
-            for system in systems
-        }
-        for name, (count, *_) in cells["cleaner"].items():
-            line = f"{name:<15}{count:>6}"
-            for system in systems:
-                _, f1, precision, recall = cells[system][name]
-                line += f"{f'{f1:.3f} ({precision:.2f}/{recall:.2f})':>22}"
-            print(line)
+        print("\n".join(type_table(rows)))
     return 0
 
 

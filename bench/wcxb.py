@@ -129,3 +129,27 @@ def by_type(rows: list[dict], value: str) -> Iterator[tuple[str, int, float]]:
     for name in sorted(groups, key=lambda key: (key != "all", -len(groups[key]), key)):
         values = groups[name]
         yield name, len(values), sum(values) / len(values)
+
+
+def type_table(rows_by_system: dict[str, list[dict]]) -> list[str]:
+    """Lines of a table of mean F1 (precision / recall) per page type, one column per system.
+
+    ``rows_by_system`` maps each system to its rows (``page_type``, ``f1``,
+    ``precision``, ``recall``), one per page, every system over the same pages.
+    """
+    systems = list(rows_by_system)
+    lines = [f"{'page type':<15}{'pages':>6}" + "".join(f"{system:>22}" for system in systems)]
+    cells: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    for rows in rows_by_system.values():
+        means = {
+            value: {name: mean for name, _, mean in by_type(rows, value)}
+            for value in ("f1", "precision", "recall")
+        }
+        for name, count, _ in by_type(rows, "f1"):
+            counts[name] = count
+            f1, precision, recall = (means[value][name] for value in ("f1", "precision", "recall"))
+            cell = f"{f1:.3f} ({precision:.2f}/{recall:.2f})"
+            cells.setdefault(name, []).append(f"{cell:>22}")
+    lines.extend(f"{name:<15}{counts[name]:>6}" + "".join(row) for name, row in cells.items())
+    return lines

@@ -24,13 +24,9 @@ _MIN_LINKS = 3
 # bracket or parenthesis that ends it: a line of thousands of unclosed ``[``
 # must cost a pass, not a pass per bracket.
 _DESTINATION = r"\((?:[^()\n\\]|\\.|\([^()\n]*\))*\)"
-# The same, in the stricter form that tells a page is Markdown: no spaces.
-_URL = r"(?:[^()\s\\]|\\.|\([^()\s]*\))*"
-# The tail of an inline link or image: ``](`` and a destination whose URL is
-# absolute, rooted, relative or an anchor.
-_LINK_TAIL = re.compile(
-    rf"\]\((?:[a-z][a-z0-9+.-]*:|/|#|\.){_URL}(?:[ \t]+\"[^\"\n]*\")?\)", re.IGNORECASE
-)
+# The tail of an inline link or image, as a page that is Markdown writes it: ``]``
+# and a destination that opens with a URL (absolute, rooted, relative or an anchor).
+_LINK_TAIL = re.compile(rf"\](?=\((?:[a-z][a-z0-9+.-]*:|/|#|\.)){_DESTINATION}", re.IGNORECASE)
 # An image: ``![alt](src)``; its alternative text is not shown on the page.
 _IMAGE = re.compile(rf"!\[[^\[\]\n]*\]{_DESTINATION}")
 # An inline link ``[text](url "title")``, an autolink ``<https://...>``, a

@@ -23,6 +23,7 @@ from lxml.etree import XPath, _Element
 
 from cleaner.fields.names import author_rules
 from cleaner.fields.page import PageView
+from cleaner.labelling.phrases import alternation
 from cleaner.resources import thresholds
 
 _MARKING_ATTRIBUTES = XPath(
@@ -163,8 +164,7 @@ def _page_wide_paths() -> tuple[XPath, XPath]:
 def _alt_wording() -> re.Pattern[str]:
     """The words an alt text writes around an author's name, at its start or its end."""
     rules = author_rules()
-    prefixes = "|".join(re.escape(text) for text in sorted(rules["alt_prefixes"], key=len)[::-1])
-    suffixes = "|".join(re.escape(text) for text in sorted(rules["alt_suffixes"], key=len)[::-1])
+    prefixes, suffixes = alternation(rules["alt_prefixes"]), alternation(rules["alt_suffixes"])
     return re.compile(rf"^\s*(?:{prefixes})\s+|(?:{suffixes})\s*$", re.IGNORECASE)
 
 

@@ -29,7 +29,7 @@ from cleaner.fields.dates import find_dates, numeric_order, parse_date, readings
 from cleaner.fields.page import PageView
 from cleaner.fields.ranking import Candidate, scores, top
 from cleaner.fields.structured import microdata_value
-from cleaner.labelling.phrases import phrase_book
+from cleaner.labelling.phrases import alternation, phrase_book
 from cleaner.resources import load_yaml, thresholds
 
 MODEL = "fields_published.json"
@@ -164,8 +164,7 @@ def _linked_dates(view: PageView, days: _Days) -> None:
 @cache
 def _url_month_date() -> re.Pattern[str]:
     """A date in a URL's path with the month in words: "/2023/october/03/"."""
-    months = sorted(phrase_book().month_numbers, key=len, reverse=True)
-    names = "|".join(re.escape(name) for name in months)
+    names = alternation(phrase_book().month_numbers)
     return re.compile(rf"/((?:19|20)\d{{2}})/({names})/(\d{{1,2}})(?:/|$|-|\.)", re.IGNORECASE)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -51,7 +52,7 @@ def folds_longer_than(text: str, length: int) -> bool:
     return core.isprintable() and len(core) - core.count(" ") > length
 
 
-def _alternation(phrases: list[str]) -> str:
+def alternation(phrases: Iterable[str]) -> str:
     """Longest first, so that "share this article" wins over "share"."""
     return "|".join(re.escape(phrase) for phrase in sorted(set(phrases), key=len, reverse=True))
 
@@ -204,7 +205,7 @@ def phrase_book() -> PhraseBook:
     for phrase in start_kinds:
         by_first_character.setdefault(phrase[:1], []).append(phrase)
     start_patterns = {
-        character: re.compile(_alternation(phrases))
+        character: re.compile(alternation(phrases))
         for character, phrases in by_first_character.items()
     }
     # Longest first, so that "share this article" wins over "share".

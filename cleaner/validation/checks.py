@@ -15,6 +15,7 @@ import pandera.extensions as extensions
 
 from cleaner.articles import PARAGRAPH_SEPARATOR
 from cleaner.blocks.block import Kind
+from cleaner.inputs.pages import CONTENT_COLUMNS
 from cleaner.labelling.phrases import clutter_marker
 from cleaner.words import count_words
 
@@ -92,7 +93,7 @@ def kept_blocks_are_content(frame: pd.DataFrame) -> pd.Series:
 def has_page_content(frame: pd.DataFrame) -> pd.Series:
     """Each row of a page table has an ``html``, ``text`` or ``markdown`` value to clean."""
     present = pd.Series(False, index=frame.index)
-    for column in ("html", "text", "markdown"):
+    for column in CONTENT_COLUMNS:
         if column in frame:
             present |= frame[column].fillna("").astype(str).str.strip().str.len() > 0
     return present
