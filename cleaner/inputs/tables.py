@@ -42,12 +42,15 @@ class TableChunk:
     error: str | None = None
 
 
-def _open_text(source: Source) -> IO[str]:
+def _open_text(source: Source, encoding: str = "utf-8", newline: str | None = None) -> IO[str]:
+    """The source's text, bad bytes replaced; ``encoding`` and ``newline`` as for ``open``."""
     if source.kind == "stdin":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        return io.TextIOWrapper(
+            sys.stdin.buffer, encoding=encoding, errors="replace", newline=newline
+        )
     if source.compressed:
-        return gzip.open(source.path, "rt", encoding="utf-8", errors="replace")
-    return open(source.path, encoding="utf-8", errors="replace")
+        return gzip.open(source.path, "rt", encoding=encoding, errors="replace", newline=newline)
+    return open(source.path, encoding=encoding, errors="replace", newline=newline)
 
 
 def _json_without_surrogates(value: Any) -> Any:
@@ -191,17 +194,6 @@ def _csv_frames(
     )
 
 
-def _open_csv_text(source: Source) -> IO[str]:
-    """The file's text as the csv module needs it: newlines untranslated, no BOM.
-
-    ``newline=""`` keeps a quoted ``\r\n`` as pandas' C parser keeps it;
-    ``utf-8-sig`` drops a byte-order mark, as that parser does.
-    """
-    if source.compressed:
-        return gzip.open(source.path, "rt", encoding="utf-8-sig", errors="replace", newline="")
-    return open(source.path, encoding="utf-8-sig", errors="replace", newline="")
-
-
 def _csv_rows(source: Source) -> Iterator[tuple[list[str], bool]]:
     """The fields of each record of a CSV file, header first; and whether it is complete.
 
@@ -220,7 +212,9 @@ def _csv_rows(source: Source) -> Iterator[tuple[list[str], bool]]:
             record_lines.append(line)
             yield line
 
-    with _open_csv_text(source) as lines:
+    # ``newline=""`` keeps a quoted ``\r\n`` as pandas' C parser keeps it; ``utf-8-sig``
+    # drops a byte-order mark, as that parser does.
+    with _open_text(source, encoding="utf-8-sig", newline="") as lines:
         reader = csv.reader(kept(itertools.chain(lines, [_END_OF_FILE])), strict=False)
         while True:
             record_lines.clear()
