@@ -102,6 +102,14 @@ def _view_of(html: str, url: str | None = None) -> PageView:
     return PageView.read(document, segment_html(document).blocks, url)
 
 
+def _date_features(view: PageView) -> dict[str, dict[str, float]]:
+    """The features of each publication-day candidate of ``view``, by ISO day."""
+    return {
+        candidate.value.date().isoformat(): candidate.features
+        for candidate in published_candidates(view)
+    }
+
+
 def _fields_of(html: str, url: str | None = None):
     document = parse_html(html)
     return html_fields(document, segment_html(document).blocks, url)
@@ -175,10 +183,7 @@ def test_date_candidates_tell_the_modification_date_from_the_publication_date():
         "<p>Body text.</p></body></html>",
         "https://example.org/2021/03/03/ten-tips/",
     )
-    features = {
-        candidate.value.date().isoformat(): candidate.features
-        for candidate in published_candidates(view)
-    }
+    features = _date_features(view)
     assert features["2021-03-03"]["from_dateline"] == 1.0
     assert features["2021-03-03"]["after_publication_word"] == 1.0
     assert features["2021-03-03"]["from_url"] == 1.0
@@ -193,10 +198,7 @@ def test_words_before_a_date_speak_of_it_only_until_the_previous_date():
         "<p>Updated June 1, 2025 · Published March 3, 2021</p>"
         "<p>Body text.</p></body></html>"
     )
-    features = {
-        candidate.value.date().isoformat(): candidate.features
-        for candidate in published_candidates(view)
-    }
+    features = _date_features(view)
     assert features["2025-06-01"]["from_dateline_modified"] == 1.0
     assert features["2021-03-03"]["from_dateline_modified"] == 0.0
     assert features["2021-03-03"]["after_publication_word"] == 1.0
@@ -224,10 +226,7 @@ def test_shown_dates_tell_a_dateline_from_a_teaser_of_another_article():
         "<h3>Related</h3><ul><li>What is orange wine? Skin-contact white wines - 22 January 2026"
         " · Sparkling wine explained - 19 January 2026</li></ul></body></html>"
     )
-    features = {
-        candidate.value.date().isoformat(): candidate.features
-        for candidate in published_candidates(view)
-    }
+    features = _date_features(view)
     dateline, teaser = features["2026-02-09"], features["2026-01-22"]
     assert dateline["shown_share"] == 1.0
     assert dateline["shown_dates"] == 1.0
@@ -244,10 +243,7 @@ def test_the_url_settles_a_numeric_dateline_that_reads_either_way():
         "</body></html>",
         "https://www.example.com/knowledge-centre/blog/2023/october/03/wine-types/",
     )
-    features = {
-        candidate.value.date().isoformat(): candidate.features
-        for candidate in published_candidates(view)
-    }
+    features = _date_features(view)
     assert list(features) == ["2023-10-03"]
     assert features["2023-10-03"]["from_url"] == 1.0
     assert features["2023-10-03"]["from_dateline"] == 1.0
@@ -262,10 +258,7 @@ def test_meta_tags_a_site_names_itself_are_read_by_the_words_of_their_names():
         "<p>A cost-benefit analysis starts with what the outside counsel costs today.</p>"
         "</body></html>"
     )
-    features = {
-        candidate.value.date().isoformat(): candidate.features
-        for candidate in published_candidates(view)
-    }
+    features = _date_features(view)
     assert sorted(features) == ["2025-05-27", "2025-09-02"]
     assert features["2025-05-27"]["from_meta"] == 1.0
     assert features["2025-09-02"]["from_meta_modified"] == 1.0
