@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
-from cleaner.labelling.phrases import phrase_book
+from cleaner.labelling.phrases import alternation, phrase_book
 
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -34,8 +34,7 @@ _EARLIEST_YEAR = 1990
 
 @cache
 def _human_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    names = sorted(phrase_book().month_numbers, key=len, reverse=True)
-    month = "(" + "|".join(re.escape(name) for name in names) + r")\.?"
+    month = "(" + alternation(phrase_book().month_numbers) + r")\.?"
     day = r"(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?"
     day_first = re.compile(
         rf"(?<!\w){day}\s*(?:de\s+)?{month},?\s*(?:de\s+)?(\d{{4}})(?!\d)", re.IGNORECASE

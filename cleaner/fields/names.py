@@ -17,7 +17,7 @@ from html import unescape
 from typing import Any
 
 from cleaner.fields.structured import squeeze
-from cleaner.labelling.phrases import phrase_book
+from cleaner.labelling.phrases import alternation, phrase_book
 from cleaner.resources import load_yaml
 
 _URL_LIKE = re.compile(r"https?:|www\.|\.com\b|/|@")
@@ -43,7 +43,7 @@ def author_rules() -> dict[str, Any]:
 @cache
 def _prefix_pattern() -> re.Pattern[str]:
     rules = author_rules()
-    spaced = "|".join(re.escape(prefix) for prefix in sorted(rules["prefixes"], key=len)[::-1])
+    spaced = alternation(rules["prefixes"])
     glued = "|".join(re.escape(prefix) for prefix in rules["glued_prefixes"])
     # "ByAnn Lee" (inline elements glued together) counts; "Bystander" does not.
     return re.compile(
