@@ -16,11 +16,10 @@ figure to expect on unseen sites.
 
 Right means: a title equal to the gold after folding case and white space; an
 author whose folded text contains the gold name; a publication time on the
-gold day. Gold days are the page's local days while we return UTC: a time of
-day stated with an offset may fall on the next or previous UTC day. The "day"
-column counts a time as right when some real UTC offset (-12:00 to +14:00)
-puts it on the gold day; a date without a time (midnight UTC) must match the
-day exactly. "utc day" is the strict comparison of the UTC day.
+gold day. Gold days are the page's local days: the "day" column compares the
+day of our time in the offset the page stated (``Article.published_date``),
+"utc day" the UTC day (a time stated with an offset may fall on the next or
+previous UTC day).
 """
 
 from __future__ import annotations
@@ -52,6 +51,9 @@ def gold_day(page: GoldPage) -> date | None:
 
 
 def on_day(moment: datetime | None, day: date, tolerant: bool) -> bool:
+    """Whether ``moment`` falls on ``day`` in UTC; with ``tolerant``, under some real offset
+    (-12:00 to +14:00) too, which is how the date scorer's training labels count it (a
+    candidate day is a UTC day)."""
     if moment is None:
         return False
     moment = moment.astimezone(UTC)
@@ -78,7 +80,7 @@ def judge(page: GoldPage, title, author, moment) -> dict[str, bool | None]:
         "author": bool(fold(author)) and fold(page.author) in fold(author)
         if fold(page.author)
         else None,
-        "day": on_day(moment, day, tolerant=True) if day else None,
+        "day": moment is not None and moment.date() == day if day else None,
         "utc day": on_day(moment, day, tolerant=False) if day else None,
         "extra author": bool(fold(author)) if not fold(page.author) else None,
         "extra date": moment is not None if day is None else None,

@@ -153,7 +153,8 @@ def main() -> int:
     theirs, their_seconds = timed(lambda html, url: trafilatura.extract(html, url=url), htmls, urls)
     for page, html, their_text in zip(pages, htmls, theirs, strict=True):
         mine = ours.loc[page.page_id]
-        published = None if pd.isna(mine["published_at"]) else str(mine["published_at"])
+        # The gold is the page's day: compared with the day the page states, not the UTC day.
+        published = None if pd.isna(mine["published_date"]) else mine["published_date"]
         rows.append(
             {
                 "page_id": page.page_id,

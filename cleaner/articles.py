@@ -66,6 +66,16 @@ class Article:
     blocks: tuple[Block, ...] = field(default=())
 
     @property
+    def published_date(self) -> str | None:
+        """The publication day as the page states it, ``YYYY-MM-DD``.
+
+        ``published_at`` keeps the offset the page wrote, but tables store it
+        in UTC, where an evening in New York is already the next day; this is
+        the day in the page's own time zone (the UTC day when it states none).
+        """
+        return self.published_at.date().isoformat() if self.published_at else None
+
+    @property
     def kept_blocks(self) -> tuple[Block, ...]:
         return tuple(block for block in self.blocks if block.kept)
 

@@ -2,7 +2,9 @@
 
 Month names come from the phrase files of every language (``months:``), so a
 date in a new language needs only that language's file. Every result is a
-timezone-aware UTC datetime; a date without a time is midnight UTC.
+timezone-aware datetime: a time stated with an offset keeps that offset (its
+day is the page's day: "2025-12-19T01:00+05:30" is the 19th, not the UTC
+18th), any other time or date is UTC; a date without a time is midnight UTC.
 
 Numeric dates ("11/29/2024", "29.11.2024", "11-29-2024") are read day first
 when the first number cannot be a month, month first when the second cannot
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 
 from cleaner.labelling.phrases import alternation, phrase_book
@@ -53,13 +55,11 @@ def _valid(
     offset: timedelta | None = None,
 ) -> datetime | None:
     try:
-        moment = datetime(
-            year, month, day, hour, minute, second, tzinfo=UTC if offset is None else None
-        )
+        # ``timezone`` refuses an offset of a day or more: no place has one.
+        zone = UTC if offset is None else timezone(offset)
+        moment = datetime(year, month, day, hour, minute, second, tzinfo=zone)
     except ValueError:
         return None
-    if offset is not None:
-        moment = (moment - offset).replace(tzinfo=UTC)
     if year < _EARLIEST_YEAR:
         return None
     return moment
@@ -162,7 +162,7 @@ def readings(text: str) -> tuple[datetime, datetime] | None:
 
 
 def parse_date(text: str | None) -> datetime | None:
-    """The date written in ``text`` in the most trusted form (ISO first), in UTC; else None."""
+    """The date written in ``text`` in the most trusted form (ISO first); else None."""
     if not text or not _YEAR.search(text):
         return None
     # ``_matches`` yields the forms in order of trust, each in reading order.

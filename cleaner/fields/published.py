@@ -1,4 +1,8 @@
-"""When the page's article was published, as a UTC datetime.
+"""When the page's article was published, as the page states it.
+
+The time keeps the offset the page wrote ("2025-12-19T01:00:00+05:30"), so
+that its day is the page's day; candidates are still grouped, compared and
+scored by their UTC day, as the scorer was trained.
 
 Pages state dates in many places: the publication time they declare for
 their article (JSON-LD ``datePublished``, ``article:published_time`` and kin,
@@ -120,6 +124,10 @@ class _Evidence:
     has_time: bool = False
 
 
+def _utc_day(moment: datetime) -> date:
+    return moment.astimezone(UTC).date()
+
+
 class _Days:
     """The candidate days of a page, keyed by UTC day."""
 
@@ -131,11 +139,12 @@ class _Days:
         moment = _plausible(moment)
         if moment is None:
             return None
-        evidence = self.found.setdefault(moment.date(), _Evidence(moment))
+        utc = moment.astimezone(UTC)
+        evidence = self.found.setdefault(utc.date(), _Evidence(moment))
         if source not in evidence.sources:
             evidence.sources[source] = self.counts.get(source, 0)
             self.counts[source] = self.counts.get(source, 0) + 1
-        if moment.time() != datetime.min.time() and not evidence.has_time:
+        if utc.time() != datetime.min.time() and not evidence.has_time:
             evidence.moment, evidence.has_time = moment, True
         return evidence
 
@@ -245,12 +254,12 @@ def _settled(written: str, moment: datetime, declared: set[date]) -> datetime:
 
     "03/10/2023" under a URL of 3 October 2023 is the 3rd of October.
     """
-    if moment.date() in declared:
+    if _utc_day(moment) in declared:
         return moment
     both = readings(written)
     if both is None:
         return moment
-    other = both[1] if both[0].date() == moment.date() else both[0]
+    other = both[1] if both[0].date() == _utc_day(moment) else both[0]
     return other if other.date() in declared else moment
 
 

@@ -71,6 +71,18 @@ def word_count_matches_body(frame: pd.DataFrame) -> pd.Series:
 
 
 @extensions.register_check_method(supported_types=[pd.DataFrame])
+def published_date_matches_time(frame: pd.DataFrame) -> pd.Series:
+    """``published_date`` is stated with ``published_at``, within a day of its UTC day.
+
+    A page's day differs from the UTC day by its offset, which is under a day.
+    """
+    utc_day = pd.to_datetime(frame["published_at"], utc=True).dt.normalize()
+    day = pd.to_datetime(frame["published_date"], format="%Y-%m-%d", errors="coerce", utc=True)
+    both_missing = frame["published_at"].isna() & frame["published_date"].isna()
+    return both_missing | ((day - utc_day).abs() <= pd.Timedelta(days=1)).fillna(False)
+
+
+@extensions.register_check_method(supported_types=[pd.DataFrame])
 def ok_articles_have_body(frame: pd.DataFrame) -> pd.Series:
     """An article whose status is ``ok`` has a body with text in it."""
     has_text = frame["body"].fillna("").str.strip().str.len() > 0
