@@ -146,9 +146,9 @@ def stacked(dumps: list[Dump]) -> Lines:
     kept = np.concatenate([dump.targets >= KEPT_SHARE for dump in dumps]).astype(np.int8)
     owner = np.concatenate([np.full(len(f), i) for i, f in enumerate(features)])
     words = rows[:, FEATURE_NAMES.index("words")] + 1.0
-    page_words = np.bincount(owner, weights=words)
-    page_lines = np.bincount(owner)
-    weights = words / page_words[owner] * page_lines[owner]
+    # Each page weighs the same in all (the docstring's rule); weighing pages by their
+    # lines, as before, scored 0.0015 lower in domain-grouped CV on both converters.
+    weights = words / np.bincount(owner, weights=words)[owner]
     return Lines(rows, kept, weights / weights.mean(), owner)
 
 
