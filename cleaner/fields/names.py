@@ -32,6 +32,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})\.$")
 # A user name rather than a name: digits, joining marks or no capital letter.
 _HANDLE = re.compile(r"\d|[_.\-]|^[^A-Z]*$")
+# Marks a name is cut free of at both ends ("Ann Lee |", "· Bo Chan").
+_EDGES = " ,:;-–—|·•"
 
 
 @cache
@@ -84,15 +86,19 @@ def handle_like(text: str) -> bool:
     return " " not in text and bool(_HANDLE.search(text))
 
 
+def _without_prefix(text: str) -> str:
+    """``text`` unescaped, its white space squeezed, a leading "By" or "Written by" cut."""
+    return _prefix_pattern().sub("", squeeze(unescape(text)), count=1)
+
+
 def clean_byline(text: str) -> str | None:
     """The name(s) in a byline: prefix, date, role and trailing note removed; None if none."""
     rules = author_rules()
-    text = squeeze(unescape(text))
-    text = _prefix_pattern().sub("", text, count=1).strip(" :,-")
+    text = _without_prefix(text).strip(" :,-")
     stop = _stop_pattern().search(text)
     if stop is not None:
         text = text[: stop.start()]
-    text = _SENTENCE_END.sub("", text.strip(" ,:;-–—|·•"))
+    text = _SENTENCE_END.sub("", text.strip(_EDGES))
     if (
         not text
         or not _LETTER.search(text)
@@ -117,7 +123,7 @@ def whole_name(text: str) -> str | None:
     to trust it. Links, handles and words that are no name are refused.
     """
     rules = author_rules()
-    text = _prefix_pattern().sub("", squeeze(unescape(text)), count=1).strip(" ,:;-–—|·•")
+    text = _without_prefix(text).strip(_EDGES)
     if (
         not text
         or not _LETTER.search(text)

@@ -254,12 +254,13 @@ def _settled(written: str, moment: datetime, declared: set[date]) -> datetime:
 
     "03/10/2023" under a URL of 3 October 2023 is the 3rd of October.
     """
-    if _utc_day(moment) in declared:
+    day = _utc_day(moment)
+    if day in declared:
         return moment
     both = readings(written)
     if both is None:
         return moment
-    other = both[1] if both[0].date() == _utc_day(moment) else both[0]
+    other = both[1] if both[0].date() == day else both[0]
     return other if other.date() in declared else moment
 
 

@@ -20,6 +20,9 @@ from cleaner.resources import thresholds
 # The columns a table row's page may be in, in order of preference, and what each holds.
 # Crawlers that save Markdown name its column so; Markdown is cleaned as a text dump.
 CONTENT_COLUMNS: dict[str, ContentType] = {"html": "html", "text": "text", "markdown": "text"}
+_QUOTED = [repr(column) for column in CONTENT_COLUMNS]
+# "'html', 'text' or 'markdown'", for messages.
+_CONTENT_COLUMN_NAMES = ", ".join(_QUOTED[:-1]) + " or " + _QUOTED[-1]
 
 
 def _present(value: Any) -> bool:
@@ -27,8 +30,7 @@ def _present(value: Any) -> bool:
 
 
 def page_from_record(record: dict[str, Any], source: str, max_bytes: int) -> Page:
-    """A page from one table row: ``html``, ``text`` or ``markdown`` (in that order), optional
-    ``url``."""
+    """A page from one table row: the first ``CONTENT_COLUMNS`` it fills, optional ``url``."""
     url = record.get("url") if isinstance(record.get("url"), str) and record["url"] else None
     if _present(record.get(BAD_RECORD_COLUMN)):
         return Page.failed(source, str(record[BAD_RECORD_COLUMN]), url=url)
@@ -36,7 +38,7 @@ def page_from_record(record: dict[str, Any], source: str, max_bytes: int) -> Pag
         columns = ", ".join(str(name) for name in record if name != BAD_RECORD_COLUMN) or "none"
         return Page.failed(
             source,
-            f"table has no 'html', 'text' or 'markdown' column (its columns: {columns})",
+            f"table has no {_CONTENT_COLUMN_NAMES} column (its columns: {columns})",
             url=url,
         )
     column = next((column for column in CONTENT_COLUMNS if _present(record.get(column))), "html")
