@@ -26,7 +26,7 @@ import pandas as pd
 
 from cleaner.articles import Article
 from cleaner.inputs import Source, iter_pages
-from cleaner.pipeline import clean_page
+from cleaner.pipeline import clean_pages
 from cleaner.resources import thresholds
 from cleaner.tables.tabulate import new_validators, tabulate
 from cleaner.tables.writers import Format, open_writer
@@ -150,7 +150,7 @@ def run_batch(
             if not batch:
                 break
             with _timed(report, "clean"):
-                articles = [clean_page(page) for page in batch]
+                articles = clean_pages(batch)
             with _timed(report, "tabulate and validate"):
                 tables = tabulate(articles, validators)
             with _timed(report, "write"):

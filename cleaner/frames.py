@@ -6,7 +6,7 @@ import pandas as pd
 
 from cleaner.inputs.pages import pages_from_chunk
 from cleaner.inputs.tables import TableChunk
-from cleaner.pipeline import clean_page
+from cleaner.pipeline import clean_pages
 from cleaner.resources import thresholds
 from cleaner.tables.tabulate import Tables, new_validators, tabulate
 
@@ -20,5 +20,5 @@ def clean_frame(pages: pd.DataFrame, source: str = "frame") -> Tables:
     """
     max_bytes = int(thresholds("inputs")["max_page_bytes"])
     chunk = TableChunk(pages, first_record=1)
-    articles = [clean_page(page) for page in pages_from_chunk(source, chunk, max_bytes)]
+    articles = clean_pages(pages_from_chunk(source, chunk, max_bytes))
     return tabulate(articles, new_validators())
