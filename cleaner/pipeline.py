@@ -14,17 +14,20 @@ The steps, each in a module of its own:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 
 from cleaner.articles import Article, assemble_article, failed_article
+from cleaner.blocks.block import Block
 from cleaner.blocks.html import parse_html, segment_html
 from cleaner.blocks.text import segment_text
 from cleaner.fields.html import html_fields
 from cleaner.fields.language import settle_language
 from cleaner.fields.text import text_fields
 from cleaner.labelling.html import label_html_blocks
-from cleaner.labelling.text import label_text_blocks
+from cleaner.labelling.text import label_text_blocks, label_text_pages
 from cleaner.pages import Page
+from cleaner.resources import thresholds
 
 
 def clean_page(page: Page) -> Article:
@@ -34,20 +37,20 @@ def clean_page(page: Page) -> Article:
     article with ``status="error"`` and the reason, so a batch always finishes
     and every input appears in its output.
     """
-    if page.error is not None or page.content is None:
-        return failed_article(page, page.error or "the page has no content")
-    if not page.content or page.content.isspace():
-        return failed_article(page, "the page is empty", status="empty")
-    try:
-        if page.content_type == "html":
-            return _clean_html_page(page)
-        return _clean_text_page(page)
-    except Exception as exc:  # a pathological page must not stop a batch
-        return failed_article(page, f"cleaning failed: {type(exc).__name__}: {exc}")
+    unusable = _unusable(page)
+    if unusable is not None:
+        return unusable
+    if page.content_type == "html":
+        return _guarded(page, _clean_html_page)
+    return _guarded(page, lambda dump: _text_article(dump, label_text_blocks(_segmented(dump))))
 
 
 def clean_pages(pages: Iterable[Page]) -> list[Article]:
-    """Clean a batch of pages, each by ``clean_page``: the same articles, sooner.
+    """Clean a batch of pages: what ``clean_page`` gives each, sooner.
+
+    Text dumps are labelled several at a time (``label_text_pages``): their
+    lines go through the line features and the model together, which costs
+    far less than page by page, and gives each page the same labels.
 
     Python's cyclic garbage collector is paused while the batch is cleaned,
     then resumed as it was. Cleaning allocates a few objects per line of every
@@ -57,13 +60,58 @@ def clean_pages(pages: Iterable[Page]) -> list[Article]:
     reference counting frees the rest as usual). Pausing it saved 7% of the
     CPU time of a text-dump run.
     """
+    together = int(thresholds("text")["pages_labelled_together"])
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return [clean_page(page) for page in pages]
+        return [article for group in _groups(pages, together) for article in _clean_group(group)]
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _groups(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
+    """``pages`` in lists of ``size`` (the last one shorter)."""
+    remaining = iter(pages)
+    while group := list(islice(remaining, size)):
+        yield group
+
+
+def _clean_group(pages: list[Page]) -> list[Article]:
+    """Articles for ``pages``, with their text dumps labelled together."""
+    dumps = [
+        index
+        for index, page in enumerate(pages)
+        if page.content_type != "html" and _unusable(page) is None
+    ]
+    try:
+        labelled = label_text_pages([_segmented(pages[index]) for index in dumps])
+    except Exception:  # one of them is pathological: each is cleaned alone, and fails alone
+        return [clean_page(page) for page in pages]
+    blocks_of = dict(zip(dumps, labelled, strict=True))
+    return [
+        _guarded(page, lambda dump, index=index: _text_article(dump, blocks_of[index]))
+        if index in blocks_of
+        else clean_page(page)
+        for index, page in enumerate(pages)
+    ]
+
+
+def _unusable(page: Page) -> Article | None:
+    """The article of a page that has nothing to clean (unreadable or empty), else None."""
+    if page.error is not None or page.content is None:
+        return failed_article(page, page.error or "the page has no content")
+    if not page.content or page.content.isspace():
+        return failed_article(page, "the page is empty", status="empty")
+    return None
+
+
+def _guarded(page: Page, clean: Callable[[Page], Article]) -> Article:
+    """``clean(page)``, or an error article saying why it failed."""
+    try:
+        return clean(page)
+    except Exception as exc:  # a pathological page must not stop a batch
+        return failed_article(page, f"cleaning failed: {type(exc).__name__}: {exc}")
 
 
 def _clean_html_page(page: Page) -> Article:
@@ -78,7 +126,11 @@ def _clean_html_page(page: Page) -> Article:
     return assemble_article(page, blocks, fields)
 
 
-def _clean_text_page(page: Page) -> Article:
-    blocks = label_text_blocks(segment_text(page.content or ""))
+def _segmented(page: Page) -> list[Block]:
+    return segment_text(page.content or "")
+
+
+def _text_article(page: Page, blocks: list[Block]) -> Article:
+    """The article of a text dump, from its labelled lines."""
     fields = settle_language(text_fields(blocks, page.url), blocks)
     return assemble_article(page, blocks, fields)

@@ -11,6 +11,7 @@ import pytest
 
 from cleaner.pages import Page
 from cleaner.pipeline import clean_page, clean_pages
+from cleaner.resources import thresholds
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "read-next-news.txt"
@@ -38,6 +39,13 @@ def collector_state() -> Iterator[None]:
 
 def test_a_batch_gives_each_page_its_own_article() -> None:
     pages = _pages()
+    assert clean_pages(pages) == [clean_page(page) for page in pages]
+
+
+def test_a_batch_larger_than_a_labelling_group() -> None:
+    together = int(thresholds("text")["pages_labelled_together"])
+    pages = _pages() * (together // 2)  # two groups and part of a third, of mixed pages
+    assert len(pages) > 2 * together
     assert clean_pages(pages) == [clean_page(page) for page in pages]
 
 
