@@ -8,7 +8,9 @@ phrase markers, line features, line model, the whole labelling, fields and
 language, assembly) and of the table edge (blocks and articles frames,
 validation, Parquet), so a change can be measured where it is made. Each
 step runs on the outputs of the one before, over the same pages; the best of
-``--repeat`` runs is kept (other processes only ever add time). Table steps
+``--repeat`` runs is kept (other processes only ever add time). A batch run
+labels dumps several at a time (``label_text_pages``, ``clean_pages``): those
+two lines show what that saves against one page at a time. Table steps
 run on batches of ``inputs.batch_size`` pages, as a real run does, and are
 reported per page.
 """
@@ -33,10 +35,10 @@ from cleaner.fields.language import settle_language
 from cleaner.fields.text import text_fields
 from cleaner.labelling.forest import load_forest
 from cleaner.labelling.phrases import phrase_book
-from cleaner.labelling.text import label_text_blocks
+from cleaner.labelling.text import label_text_blocks, label_text_pages
 from cleaner.labelling.text_features import line_features
 from cleaner.pages import Page
-from cleaner.pipeline import clean_page
+from cleaner.pipeline import clean_page, clean_pages
 from cleaner.resources import thresholds
 from cleaner.tables.rows import articles_frame, blocks_frame
 from cleaner.tables.tabulate import new_validators, tabulate
@@ -89,6 +91,9 @@ def main() -> int:
     )
     report("line model", load_forest("text_lines.json").probability, features)
     labelled = report("label_text_blocks (the three above, rules)", label_text_blocks, segmented)
+    together = int(thresholds("text")["pages_labelled_together"])
+    groups = [segmented[start : start + together] for start in range(0, count, together)]
+    report(f"label_text_pages ({together} pages at a time)", label_text_pages, groups)
     fields = report(
         "fields and language",
         lambda blocks: settle_language(text_fields(blocks, None), blocks),
@@ -100,6 +105,7 @@ def main() -> int:
         list(zip(pages, labelled, fields, strict=True)),
     )
     articles = report("clean_page (all the steps above)", clean_page, pages)
+    report("clean_pages (as a batch run calls it)", clean_pages, [pages])
     size = int(thresholds("inputs")["batch_size"])
     batches = [articles[start : start + size] for start in range(0, count, size)]
     validators = new_validators()
