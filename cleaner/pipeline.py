@@ -4,7 +4,8 @@
 writes nothing and keeps no state between calls (packaged data such as phrase
 lists and models is loaded once, read-only). That is what lets a batch run be
 parallel, streaming and resumable, on one machine or on Dask: inputs and
-outputs are plain picklable dataclasses.
+outputs are plain picklable dataclasses. ``clean_pages`` cleans a batch into
+exactly the articles ``clean_page`` gives its pages one by one, in less time.
 
 The steps, each in a module of its own:
     page -> blocks (``cleaner.blocks``) -> labelled blocks (``cleaner.labelling``)
@@ -127,6 +128,7 @@ def _clean_html_page(page: Page) -> Article:
 
 
 def _segmented(page: Page) -> list[Block]:
+    """The lines of a text dump, as blocks."""
     return segment_text(page.content or "")
 
 
