@@ -49,6 +49,15 @@ def test_a_batch_larger_than_a_labelling_group() -> None:
     assert clean_pages(pages) == [clean_page(page) for page in pages]
 
 
+def test_a_dump_larger_than_a_group_is_labelled_alone() -> None:
+    most_chars = int(thresholds("text")["chars_labelled_together"])
+    seed = SEED.read_text(encoding="utf-8")
+    large = Page("large.txt", "\n".join([seed] * (most_chars // len(seed) + 1)), "text")
+    pages = [*_pages(), large, *_pages()]
+    assert len(large.content or "") > most_chars
+    assert clean_pages(pages) == [clean_page(page) for page in pages]
+
+
 def test_the_statuses_of_a_mixed_batch() -> None:
     statuses = [article.status for article in clean_pages(_pages())]
     assert statuses == ["ok", "ok", "ok", "empty", "error"]
