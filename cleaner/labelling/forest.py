@@ -19,9 +19,8 @@ import numpy as np
 
 from cleaner.resources import data_file
 
-# Rows scored at once: the (trees, rows) working arrays then stay in the processor's
-# cache. On groups of 32 dev dumps, 512 rows took 0.41 ms a page against 0.53 for 4096.
-_ROWS_PER_CHUNK = 512
+# Rows scored at once: bounds the (trees, rows) working arrays on a huge page.
+_ROWS_PER_CHUNK = 4096
 
 
 @dataclass(frozen=True, slots=True)
