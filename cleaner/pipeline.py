@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from cleaner.articles import Article, assemble_article, failed_article
 from cleaner.blocks.block import Block
@@ -94,21 +95,22 @@ def _groups(pages: Iterable[Page]) -> Iterator[list[Page]]:
 
 def _clean_group(pages: list[Page]) -> list[Article]:
     """Articles for ``pages``, with their text dumps labelled together."""
+    articles = [_unusable(page) for page in pages]
     dumps = [
         index
-        for index, page in enumerate(pages)
-        if page.content_type != "html" and _unusable(page) is None
+        for index, (page, article) in enumerate(zip(pages, articles, strict=True))
+        if article is None and page.content_type != "html"
     ]
     try:
         labelled = label_text_pages([_segmented(pages[index]) for index in dumps])
     except Exception:  # one of them is pathological: each is cleaned alone, and fails alone
         return [clean_page(page) for page in pages]
-    blocks_of = dict(zip(dumps, labelled, strict=True))
+    for index, blocks in zip(dumps, labelled, strict=True):
+        articles[index] = _guarded(pages[index], partial(_text_article, blocks=blocks))
+    # What is left are the HTML pages, each known to have content.
     return [
-        _guarded(page, lambda dump, index=index: _text_article(dump, blocks_of[index]))
-        if index in blocks_of
-        else clean_page(page)
-        for index, page in enumerate(pages)
+        article if article is not None else _guarded(page, _clean_html_page)
+        for page, article in zip(pages, articles, strict=True)
     ]
 
 

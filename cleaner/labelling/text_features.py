@@ -298,27 +298,20 @@ class _Layout:
     page_of: np.ndarray  # (lines,) the page each line belongs to
     first: np.ndarray  # (lines,) the index of the first line of its page
     last: np.ndarray  # (lines,) the index of the last line of its page
+    size: np.ndarray  # (lines,) how many lines its page has
     starts: np.ndarray  # (pages,) the index of each page's first line
-    sizes: np.ndarray  # (pages,) how many lines each page has
 
     @classmethod
     def of(cls, sizes: list[int]) -> _Layout:
         counts = np.asarray(sizes, dtype=np.intp)
         starts = np.cumsum(counts) - counts
         page_of = np.repeat(np.arange(len(counts)), counts)
-        first = starts[page_of]
-        return cls(
-            np.arange(int(counts.sum())),
-            page_of,
-            first,
-            first + counts[page_of] - 1,
-            starts,
-            counts,
-        )
+        first, size = starts[page_of], counts[page_of]
+        return cls(np.arange(int(counts.sum())), page_of, first, first + size - 1, size, starts)
 
     def page_sums(self, values: np.ndarray) -> np.ndarray:
         """Each page's sum of ``values``, for each of its lines."""
-        return np.bincount(self.page_of, weights=values, minlength=len(self.sizes))[self.page_of]
+        return np.bincount(self.page_of, weights=values, minlength=len(self.starts))[self.page_of]
 
 
 def _shifted(rows: np.ndarray, offsets: tuple[int, ...], layout: _Layout) -> np.ndarray:
@@ -438,7 +431,8 @@ def pages_line_features(pages: list[list[str]], markers: list[list[Marker | None
     operation, paid here once per batch.
     """
     # A page without lines has no rows; leaving it out keeps every page of the layout whole.
-    pages, markers = [page for page in pages if page], [found for found in markers if found]
+    with_lines = [(page, found) for page, found in zip(pages, markers, strict=True) if page]
+    pages, markers = [page for page, _ in with_lines], [found for _, found in with_lines]
     layout = _Layout.of([len(page) for page in pages])
     lines = [line for page in pages for line in page]
     count = len(lines)
@@ -509,7 +503,7 @@ def pages_line_features(pages: list[list[str]], markers: list[list[Marker | None
     sums[:, 2] /= total_body_chars
     windows = sums.reshape(-1, count)
     index = (layout.index - layout.first).astype(np.float64)
-    size = layout.sizes[layout.page_of].astype(np.float64)
+    size = layout.size.astype(np.float64)
     body_count = np.cumsum(body_like)
     section_line = np.maximum.accumulate(np.where(section_open, layout.index, -1))
     body_since_section = np.where(
