@@ -87,3 +87,25 @@ def test_a_read_next_header_mid_article_does_not_swallow_the_article():
     blocks = cleaner.clean_text(text).blocks
     assert blocks[1].kind is Kind.RELATED and not blocks[1].kept
     assert blocks[2].kept and blocks[3].kept
+
+
+def test_a_counted_comments_header_is_removed_and_opens_the_comments():
+    """WordPress heads its comments "3 thoughts on “Title”": a count, then the phrase."""
+    paragraphs = [
+        "The committee met for three hours on Monday and agreed on the main points of the "
+        "plan, which now goes to a public consultation before the final vote in June.",
+        "Residents will be able to read the documents in the town hall and online, and the "
+        "council has promised to answer every written question within two weeks.",
+    ]
+    comments = [
+        "3 thoughts on “The council agrees on the plan”",
+        "Jane Miller",
+        "March 3, 2025 at 9:46 pm",
+        "Thanks for the update!",
+    ]
+    blocks = cleaner.clean_text("\n".join([*paragraphs, *comments])).blocks
+    header = blocks[len(paragraphs)]
+    assert header.kind is Kind.COMMENTS and not header.kept
+    assert header.reason == "phrase 'thoughts on'"
+    assert all(block.kept for block in blocks[: len(paragraphs)])
+    assert not any(block.kept for block in blocks[len(paragraphs) :])

@@ -82,3 +82,67 @@ def test_a_contains_phrase_marks_every_line_that_holds_it():
 )
 def test_month_names_of_every_language_read_as_dates(text, iso):
     assert parse_date(text).date().isoformat() == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "phrase"),
+    [
+        ("59 Comments on “The December Comfort Watches 2025”", Kind.COMMENTS, "comments on"),
+        ("3 thoughts on “10 Things I Wish I Knew”", Kind.COMMENTS, "thoughts on"),
+        ("1,204 responses to “Open letter”", Kind.COMMENTS, "responses to"),
+        ("12 Gedanken zu „Ein Artikel“", Kind.COMMENTS, "gedanken zu"),
+        ("3 réflexions sur « Un article »", Kind.COMMENTS, "réflexions sur"),
+        ("12 комментариев к записи", Kind.COMMENTS, "комментариев к"),
+        ("5 min read", Kind.TIMESTAMP, "min read"),
+        ("7 minutes de lecture", Kind.TIMESTAMP, "minutes de lecture"),
+    ],
+)
+def test_a_phrase_after_a_count_is_a_marker(line, kind, phrase):
+    """WordPress and its kin head comments "59 Comments on “Title”"; blogs state "5 min read"."""
+    assert phrase_book().match(line) == (kind, phrase)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "59 comments",  # a count alone is a teaser's comment count, not a section header
+        "12 comments online",  # "comments on" must end a word
+        "Comments on the draft came from 12 readers.",  # no count before the phrase
+    ],
+)
+def test_a_count_needs_its_phrase_right_after_it(line):
+    assert phrase_book().match(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Click to share on Facebook (Opens in new window) Facebook", Kind.SHARE),
+        ("Like this:", Kind.SHARE),
+        (
+            "These cookies are necessary for the website to function and cannot be switched off.",
+            Kind.LEGAL,
+        ),
+        (
+            "You are using an out of date browser. It may not display this or other websites "
+            "correctly.",
+            Kind.NAVIGATION,
+        ),
+        ("Table of Contents", Kind.NAVIGATION),
+        ("Cliquez pour partager sur Facebook(ouvre dans une nouvelle fenêtre)", Kind.SHARE),
+        ("Inhaltsverzeichnis", Kind.NAVIGATION),
+        (
+            "When you buy through links on our site, we may earn an affiliate commission.",
+            Kind.ADVERTISEMENT,
+        ),
+        (
+            "You can change your choices at any time. This site participates in the IAB "
+            "Transparency and Consent Framework.",
+            Kind.LEGAL,
+        ),
+        ("Last edited by a moderator: Mar 3, 2025", Kind.TIMESTAMP),
+    ],
+)
+def test_widget_and_consent_lines_are_markers(line, kind):
+    """Sharing widgets, cookie-consent texts and browser notices, as many sites print them."""
+    assert phrase_book().match(line)[0] is kind

@@ -6,9 +6,10 @@ is not known before it is cleaned, and pages mix languages).
 
 A page has hundreds of lines and is matched in one pass (``match_lines``):
 a whole-line phrase is one dictionary look-up, a line is tried only against
-the start phrases that begin with its first character, and each "contains"
-phrase is one fast substring search of the whole page. ``match`` answers for
-one line with the very same code.
+the start phrases that begin with its first character, a line that starts
+with a digit also against the phrases that follow a count ("59 comments on
+“…”", "5 min read"), and each "contains" phrase is one fast substring search
+of the whole page. ``match`` answers for one line with the very same code.
 """
 
 from __future__ import annotations
@@ -70,6 +71,10 @@ class PhraseBook:
     # The start phrases by their first character: a line is tried only against
     # the few phrases that begin as it does.
     start_patterns: dict[str, re.Pattern[str]]
+    # Phrases that follow a count at the start of a line ("59 comments on ..."):
+    # one pattern, tried on the lines that start with a digit.
+    counted_kinds: dict[str, Kind]
+    counted_pattern: re.Pattern[str] | None
     section_kinds: frozenset[Kind]
     month_numbers: dict[str, int]
 
@@ -88,7 +93,7 @@ class PhraseBook:
         text = "\n".join(lines).lower()
         lowered = text.split("\n")
         markers: list[Marker | None] = [None] * len(lines)
-        whole, start_patterns = self.whole, self.start_patterns
+        whole, start_patterns, counted = self.whole, self.start_patterns, self.counted_pattern
         for index, line in enumerate(lowered):
             if len(line) <= _MAX_WHOLE_CHARS:
                 folded = line.strip(_EDGE_PUNCTUATION)
@@ -101,6 +106,11 @@ class PhraseBook:
                 found = pattern.match(line)
                 if found:
                     markers[index] = (self.start_kinds[found.group()], found.group())
+                    continue
+            if counted is not None and line[:1].isdigit():
+                found = counted.match(line)
+                if found:
+                    markers[index] = (self.counted_kinds[found.group(1)], found.group(1))
         self._mark_contained(text, lowered, markers)
         return markers
 
@@ -184,6 +194,7 @@ def phrase_book() -> PhraseBook:
     """Every language's phrases merged into one book, loaded once."""
     whole: dict[str, Kind] = {}
     start_kinds: dict[str, Kind] = {}
+    counted_kinds: dict[str, Kind] = {}
     contains_kinds: dict[str, Kind] = {}
     section_kinds: set[Kind] = set()
     month_numbers: dict[str, int] = {}
@@ -199,6 +210,8 @@ def phrase_book() -> PhraseBook:
                 whole.setdefault(fold(str(phrase)), kind)
             for phrase in lists.get("start", []):
                 start_kinds.setdefault(_lowered(phrase), kind)
+            for phrase in lists.get("after_count", []):
+                counted_kinds.setdefault(_lowered(phrase).strip(), kind)
             for phrase in lists.get("contains", []):
                 contains_kinds.setdefault(_lowered(phrase), kind)
     by_first_character: dict[str, list[str]] = {}
@@ -216,6 +229,9 @@ def phrase_book() -> PhraseBook:
         contains,
         {phrase: (phrase.split() or [phrase])[-1] for phrase in contains},
         start_patterns,
+        counted_kinds,
+        # A count is digits, maybe grouped ("1,204"), then one space.
+        re.compile(rf"[0-9][0-9,.]* ({alternation(counted_kinds)})\b") if counted_kinds else None,
         frozenset(section_kinds),
         month_numbers,
     )
