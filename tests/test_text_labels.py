@@ -74,16 +74,19 @@ def test_shipped_model_reads_the_features_the_code_computes():
     assert ((probabilities >= 0) & (probabilities <= 1)).all()
 
 
+# Three paragraphs of a short news article, for dumps built around them.
+COUNCIL_NEWS = [
+    "The committee met for three hours on Monday and agreed on the main points of the "
+    "plan, which now goes to a public consultation before the final vote in June.",
+    "Residents will be able to read the documents in the town hall and online, and the "
+    "council has promised to answer every written question within two weeks.",
+    "Several members said they expected changes to the timetable, but none of them "
+    "questioned the budget, which was approved by the finance office last autumn.",
+]
+
+
 def test_a_read_next_header_mid_article_does_not_swallow_the_article():
-    paragraphs = [
-        "The committee met for three hours on Monday and agreed on the main points of the "
-        "plan, which now goes to a public consultation before the final vote in June.",
-        "Residents will be able to read the documents in the town hall and online, and the "
-        "council has promised to answer every written question within two weeks.",
-        "Several members said they expected changes to the timetable, but none of them "
-        "questioned the budget, which was approved by the finance office last autumn.",
-    ]
-    text = "\n".join([paragraphs[0], "Related", *paragraphs[1:]])
+    text = "\n".join([COUNCIL_NEWS[0], "Related", *COUNCIL_NEWS[1:]])
     blocks = cleaner.clean_text(text).blocks
     assert blocks[1].kind is Kind.RELATED and not blocks[1].kept
     assert blocks[2].kept and blocks[3].kept
@@ -91,12 +94,7 @@ def test_a_read_next_header_mid_article_does_not_swallow_the_article():
 
 def test_a_counted_comments_header_is_removed_and_opens_the_comments():
     """WordPress heads its comments "3 thoughts on “Title”": a count, then the phrase."""
-    paragraphs = [
-        "The committee met for three hours on Monday and agreed on the main points of the "
-        "plan, which now goes to a public consultation before the final vote in June.",
-        "Residents will be able to read the documents in the town hall and online, and the "
-        "council has promised to answer every written question within two weeks.",
-    ]
+    paragraphs = COUNCIL_NEWS[:2]
     comments = [
         "3 thoughts on “The council agrees on the plan”",
         "Jane Miller",

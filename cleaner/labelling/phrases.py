@@ -101,13 +101,14 @@ class PhraseBook:
                 if kind is not None:
                     markers[index] = (kind, folded)
                     continue
-            pattern = start_patterns.get(line[:1])
+            first = line[:1]
+            pattern = start_patterns.get(first)
             if pattern is not None:
                 found = pattern.match(line)
                 if found:
                     markers[index] = (self.start_kinds[found.group()], found.group())
                     continue
-            if counted is not None and line[:1].isdigit():
+            if counted is not None and first.isdigit():
                 found = counted.match(line)
                 if found:
                     markers[index] = (self.counted_kinds[found.group(1)], found.group(1))

@@ -473,7 +473,7 @@ def pages_line_features(pages: list[list[str]], markers: list[list[Marker | None
     own["starts_continuation"] = ((first_marks & _CONTINUATION) > 0).astype(np.float64)
     body_like = ((words >= 8) & ends_terminal) | (chars >= 150)
     own["body_like"] = body_like.astype(np.float64)
-    own["repeats"], own["first_occurrence"] = _repetition(pages, count)
+    own["repeats"], own["first_occurrence"] = _repetition(pages)
     marked = np.zeros((len(MARKER_KINDS), count))
     section_open = np.zeros(count, dtype=bool)
     marked_lines = [
@@ -536,8 +536,9 @@ def pages_line_features(pages: list[list[str]], markers: list[list[Marker | None
     return np.concatenate((own_rows, neighbours, windows, place)).T
 
 
-def _repetition(pages: list[list[str]], count: int) -> tuple[np.ndarray, np.ndarray]:
+def _repetition(pages: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
     """How often each line occurs in its page, and 1 where it occurs for the first time."""
+    count = sum(map(len, pages))
     repeats = np.empty(count)
     first_seen = np.zeros(count)
     start = 0
