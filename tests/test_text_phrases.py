@@ -66,6 +66,22 @@ def test_a_contains_phrase_marks_every_line_that_holds_it():
     assert [marker and marker[0] for marker in markers] == [Kind.LEGAL, None, Kind.LEGAL]
 
 
+def test_a_line_holding_several_contains_phrases_is_marked_by_the_longest():
+    # Lines before it change the offsets (non-ASCII text lower-cases to other lengths);
+    # a line a start phrase marked keeps that marker.
+    lines = [
+        "İstanbul Öğrenci Haberleri — Ünlü Şehir",
+        "By Jane Doe. All rights reserved",
+        "Ta strona używa plików cookies. We use cookies. All rights reserved.",
+        "Nothing here",
+    ]
+    markers = phrase_book().match_lines(lines)
+    assert markers[0] is None
+    assert markers[1] == (Kind.BYLINE, "by ")
+    assert markers[2] == (Kind.LEGAL, "ta strona używa plików cookies")
+    assert markers[3] is None
+
+
 @pytest.mark.parametrize(
     ("text", "iso"),
     [

@@ -11,6 +11,17 @@ def test_crlf_tabs_and_blank_lines_give_one_block_per_line():
     assert all(block.tag == "line" for block in blocks)
 
 
+def test_a_tidy_dump_gives_the_lines_an_untidy_one_gives_after_tidying():
+    tidy = "Headline here\nFirst paragraph of the story.\n\nSecond one.\n"
+    untidy = " Headline  here\r\nFirst\tparagraph of the story. \n\n\nSecond one.\u00a0"
+    assert [block.text for block in segment_text(tidy)] == [
+        "Headline here",
+        "First paragraph of the story.",
+        "Second one.",
+    ]
+    assert segment_text(untidy) == segment_text(tidy)
+
+
 def test_nul_bytes_and_zero_width_characters_are_dropped():
     blocks = segment_text("a\x00b\x07c\u200bd\ufeff\n\x00\x00\n")
     assert [block.text for block in blocks] == ["abcd"]

@@ -12,6 +12,8 @@ their text, without URLs or markup.
 Most lines need none of that, and a page has hundreds: a line that is
 printable (no control, format or odd space character) with single inner
 spaces and none at its ends is taken as it is, and only the others are tidied.
+When the whole dump is so (most dumps of some converters), its lines are
+taken as they are without asking each.
 """
 
 from __future__ import annotations
@@ -35,12 +37,29 @@ def _tidy(line: str) -> str:
     return " ".join(line.split())
 
 
+def _tidy_already(text: str) -> bool:
+    """Whether every line of ``text`` is printable, with single inner spaces and none at its ends.
+
+    Line feeds are its only line breaks then (the others are not printable).
+    """
+    return (
+        text.replace("\n", "").isprintable()
+        and "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    )
+
+
 def segment_text(text: str) -> list[Block]:
     """Every non-empty line of the dump, white space folded, in order."""
     if is_markdown(text):
         text = markdown_as_text(text)
     if any(character in text for character in _DROPPED_BREAKS):
         text = _INVISIBLE.sub("", text)
+    if _tidy_already(text):
+        return list(map(Block, count(), filter(None, text.split("\n"))))
     lines = [
         line if line.isprintable() and "  " not in line and line == line.strip(" ") else _tidy(line)
         for line in text.splitlines()

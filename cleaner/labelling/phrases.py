@@ -8,8 +8,10 @@ A page has hundreds of lines and is matched in one pass (``match_lines``):
 a whole-line phrase is one dictionary look-up, a line is tried only against
 the start phrases that begin with its first character, a line that starts
 with a digit also against the phrases that follow a count ("59 comments on
-“…”", "5 min read"), and each "contains" phrase is one fast substring search
-of the whole page. ``match`` answers for one line with the very same code.
+“…”", "5 min read"), and all "contains" phrases are found in one pass over the
+whole page by an Aho-Corasick automaton (``ahocorasick_rs``, compiled): one
+substring search of the page per phrase cost most of a page's time in
+phrases. ``match`` answers for one line with the very same code.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from functools import cache
 from importlib import resources
 
 import yaml
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from cleaner.blocks.block import Kind
 
@@ -64,10 +67,12 @@ class PhraseBook:
 
     whole: dict[str, Kind]
     start_kinds: dict[str, Kind]
+    # Longest first: a line holding several is marked by the longest.
     contains_kinds: dict[str, Kind]
-    # Each "contains" phrase's last word: a page without the word cannot hold
-    # the phrase, and the phrases share few last words ("cookies", "reserved").
-    contains_anchors: dict[str, str]
+    # Finds every occurrence of every "contains" phrase (its index in
+    # ``contains_phrases``, longest first) in one pass over a page.
+    contains_automaton: AhoCorasick
+    contains_phrases: tuple[str, ...]
     # The start phrases by their first character: a line is tried only against
     # the few phrases that begin as it does.
     start_patterns: dict[str, re.Pattern[str]]
@@ -116,29 +121,28 @@ class PhraseBook:
         return markers
 
     def _mark_contained(self, text: str, lowered: list[str], markers: list[Marker | None]) -> None:
-        """Mark the lines holding a "contains" phrase; each phrase is one search of the page.
+        """Mark each line not yet marked that holds a "contains" phrase, with its longest one.
 
-        Only the phrases whose last word the page holds are searched for.
+        ``text`` is the page's lines lower-cased and joined, ``lowered`` the
+        same lines apart; phrases hold no line break, so a match lies in one line.
         """
-        anchors = self.contains_anchors
-        present = {anchor for anchor in set(anchors.values()) if anchor in text}
+        found = self.contains_automaton.find_matches_as_indexes(text, overlapping=True)
+        if not found:
+            return
         starts: list[int] = []
-        for phrase, kind in self.contains_kinds.items():
-            if anchors[phrase] not in present:
-                continue
-            position = text.find(phrase)
-            if position < 0:
-                continue
-            if not starts:
-                offset = 0
-                for line in lowered:
-                    starts.append(offset)
-                    offset += len(line) + 1
-            while position >= 0:
-                index = bisect_right(starts, position) - 1
-                if markers[index] is None:
-                    markers[index] = (kind, phrase)
-                position = text.find(phrase, starts[index] + len(lowered[index]))
+        offset = 0
+        for line in lowered:
+            starts.append(offset)
+            offset += len(line) + 1
+        # For each line, the first phrase (the longest) of those it holds.
+        best: dict[int, int] = {}
+        for phrase, position, _ in found:
+            index = bisect_right(starts, position) - 1
+            if markers[index] is None and phrase < best.get(index, len(self.contains_phrases)):
+                best[index] = phrase
+        for index, phrase in best.items():
+            text_of_phrase = self.contains_phrases[phrase]
+            markers[index] = (self.contains_kinds[text_of_phrase], text_of_phrase)
 
 
 # Kinds whose marker, standing alone as a paragraph, is never article text.
@@ -169,9 +173,19 @@ def clutter_marker(text: str) -> Kind | None:
     A text that surely folds longer than any marker is not folded: most texts
     asked about are sentences.
     """
-    if folds_longer_than(text, _longest_clutter_marker()):
+    return _whole_clutter(text, _longest_clutter_marker(), phrase_book().whole)
+
+
+def first_clutter_marker(texts: Iterable[str]) -> str | None:
+    """The first of ``texts`` that is, whole, a clutter marker (a body's paragraphs)."""
+    longest, whole = _longest_clutter_marker(), phrase_book().whole
+    return next((text for text in texts if _whole_clutter(text, longest, whole)), None)
+
+
+def _whole_clutter(text: str, longest: int, whole: dict[str, Kind]) -> Kind | None:
+    if len(text) > longest and folds_longer_than(text, longest):
         return None
-    kind = phrase_book().whole.get(fold(text))
+    kind = whole.get(fold(text))
     return kind if kind in CLUTTER_KINDS else None
 
 
@@ -224,11 +238,15 @@ def phrase_book() -> PhraseBook:
     }
     # Longest first, so that "share this article" wins over "share".
     contains = dict(sorted(contains_kinds.items(), key=lambda item: -len(item[0])))
+    phrases = tuple(contains)
     return PhraseBook(
         whole,
         start_kinds,
         contains,
-        {phrase: (phrase.split() or [phrase])[-1] for phrase in contains},
+        AhoCorasick(
+            list(phrases) or ["\n"], matchkind=MatchKind.Standard, implementation=Implementation.DFA
+        ),
+        phrases,
         start_patterns,
         counted_kinds,
         # A count is digits, maybe grouped ("1,204"), then one space.

@@ -16,7 +16,7 @@ import pandera.extensions as extensions
 from cleaner.articles import PARAGRAPH_SEPARATOR
 from cleaner.blocks.block import Kind
 from cleaner.inputs.pages import CONTENT_COLUMNS
-from cleaner.labelling.phrases import clutter_marker
+from cleaner.labelling.phrases import first_clutter_marker
 from cleaner.words import count_words
 
 KEPT_KINDS = frozenset({Kind.BODY.value, Kind.HEADING.value})
@@ -26,10 +26,7 @@ def clutter_phrase_in(body: str | None) -> str | None:
     """The first paragraph of ``body`` that is, whole, a clutter marker phrase."""
     if not body:
         return None
-    return next(
-        (paragraph for paragraph in body.split(PARAGRAPH_SEPARATOR) if clutter_marker(paragraph)),
-        None,
-    )
+    return first_clutter_marker(body.split(PARAGRAPH_SEPARATOR))
 
 
 def evidence(check: str, value: object) -> str | None:
