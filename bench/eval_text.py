@@ -38,10 +38,13 @@ from bench.train_text_lines import (
     DEFAULT_CACHE,
     FOLDS,
     Dump,
+    build_word_odds,
     domain_folds,
     fit,
+    function_words,
     load_dumps,
     stacked,
+    word_counts,
 )
 from bench.wcxb import CONVERTERS, DEFAULT_DATA, c4_baseline, score, type_table
 from cleaner import clean_text
@@ -49,21 +52,31 @@ from cleaner.articles import assemble_article
 from cleaner.blocks.text import segment_text
 from cleaner.fields.language import settle_language
 from cleaner.fields.text import text_fields
-from cleaner.labelling.text import label_text_blocks
+from cleaner.labelling.text import LineModel, label_text_blocks
 from cleaner.pages import Page
 
 
 def cv_bodies(dumps: list[Dump]) -> list[str]:
-    """The body of each dump labelled by a model that never saw its domain."""
+    """The body of each dump labelled by a model and a lexicon that never saw its domain.
+
+    The training dumps' lexicon columns are held out within the training
+    folds, as ``train_text_lines`` does for the shipped model.
+    """
     folds = domain_folds(dumps)
-    lines = stacked(dumps)
-    line_fold = folds[lines.owner]
+    common = function_words(dumps)
+    counts, vocabulary = word_counts(dumps, common)
     bodies = [""] * len(dumps)
     for fold in range(FOLDS):
-        forest = fit(lines.subset(line_fold != fold))
+        training = np.flatnonzero(folds != fold)
+        trained_on = [dumps[index] for index in training]
+        trained_counts = [counts[index] for index in training]
+        model = LineModel(
+            fit(stacked(trained_on, trained_counts, vocabulary, common)),
+            build_word_odds(trained_on, trained_counts, vocabulary, common),
+        )
         for index in np.flatnonzero(folds == fold):
             dump = dumps[index]
-            blocks = label_text_blocks(segment_text(dump.page.dump(dump.converter)), forest)
+            blocks = label_text_blocks(segment_text(dump.page.dump(dump.converter)), model)
             bodies[index] = "\n\n".join(block.text for block in blocks if block.kept)
         print(f"  fold {fold + 1}/{FOLDS} done", file=sys.stderr, flush=True)
     return bodies

@@ -1,8 +1,9 @@
 """Where a line of a text dump gets its label.
 
 A learned model (``text_lines.json``, trained by ``bench/train_text_lines.py``
-on features of the line and its neighbours) gives each line the probability
-that it belongs to the article. Rules name the kinds around it:
+on features of the line and its neighbours, and on what its words say in a
+learned lexicon, ``text_words.json``) gives each line the probability that it
+belongs to the article. Rules name the kinds around it:
 - a marker phrase (per language, from data files) marks share, newsletter,
   legal, navigation, byline and other clutter lines, unless the model is sure
   the line is article text (a sentence may mention "cookies");
@@ -19,6 +20,9 @@ the model's probability, as its reason.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
 import numpy as np
 
 from cleaner.blocks.block import Block, Kind
@@ -27,6 +31,7 @@ from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.phrases import Marker, fold, phrase_book
 from cleaner.labelling.text_features import FEATURE_NAMES, pages_line_features
 from cleaner.labelling.text_sections import Section, find_title, sections
+from cleaner.labelling.text_words import WordOdds, word_odds
 from cleaner.resources import thresholds
 
 _MODEL = "text_lines.json"
@@ -53,18 +58,30 @@ def _bare_lead_in(line: str, marker: Marker | None) -> bool:
     return marker is not None and marker[0] is Kind.BYLINE and marker[1] == fold(line)
 
 
-def label_text_blocks(blocks: list[Block], forest: ObliviousForest | None = None) -> list[Block]:
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """The line model and the word lexicon its features read: trained together."""
+
+    forest: ObliviousForest
+    odds: WordOdds
+
+
+@cache
+def shipped_line_model() -> LineModel:
+    """The model and lexicon shipped in ``cleaner/data/models``, loaded once."""
+    return LineModel(load_forest(_MODEL), word_odds())
+
+
+def label_text_blocks(blocks: list[Block], model: LineModel | None = None) -> list[Block]:
     """Label every line of a dump kept or removed, with its kind and reason.
 
-    ``forest`` replaces the shipped line model (the benchmark's cross-validation
-    labels each page with a model that never saw its site).
+    ``model`` replaces the shipped line model (the benchmark's cross-validation
+    labels each page with a model and lexicon that never saw its site).
     """
-    return label_text_pages([blocks], forest)[0]
+    return label_text_pages([blocks], model)[0]
 
 
-def label_text_pages(
-    pages: list[list[Block]], forest: ObliviousForest | None = None
-) -> list[list[Block]]:
+def label_text_pages(pages: list[list[Block]], model: LineModel | None = None) -> list[list[Block]]:
     """``label_text_blocks`` for several dumps: the same labels, page by page, in less time.
 
     The line features and the line model run once over all the pages' lines
@@ -75,8 +92,9 @@ def label_text_pages(
     book = phrase_book()
     lines = [[block.text for block in blocks] for blocks in pages]
     markers = [book.match_lines(page_lines) for page_lines in lines]
-    features = pages_line_features(lines, markers)
-    probabilities = (forest or load_forest(_MODEL)).probability(features)
+    model = model or shipped_line_model()
+    features = pages_line_features(lines, markers, model.odds)
+    probabilities = model.forest.probability(features)
     labelled = []
     start = 0
     for blocks, page_lines, page_markers in zip(pages, lines, markers, strict=True):

@@ -8,7 +8,8 @@ reduction per line; the few patterns (times, dates, counts) are one regular
 expression pass over the short lines that hold a digit. Context is the same numbers shifted to
 the neighbours and averaged over windows, and where the line sits in the page
 (relative position, share of the page's sentence-like text before it, lines
-since a "Read next" or "Comments" marker).
+since a "Read next" or "Comments" marker). Last, what the line's words say in
+a learned lexicon (``text_words``), alone and over the lines around it.
 
 Most of the cost on one page is the fixed cost of each numpy operation, so a
 batch run computes several pages in one pass (``pages_line_features``).
@@ -30,6 +31,7 @@ import numpy as np
 
 from cleaner.blocks.block import Kind
 from cleaner.labelling.phrases import Marker, phrase_book
+from cleaner.labelling.text_words import WordOdds, line_word_sums, word_odds
 
 # Marker kinds the model sees, one column each.
 MARKER_KINDS = (
@@ -188,6 +190,7 @@ _NEIGHBOUR_COLUMNS = (
 _NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _WINDOWS = (2, 5, 12, 30)
 _SECTION_CAP = 200.0
+_WORD_WINDOWS = (2, 5)
 
 
 def _feature_names() -> tuple[str, ...]:
@@ -216,6 +219,8 @@ def _feature_names() -> tuple[str, ...]:
             "run_lines",
         )
     )
+    names.extend(("word_odds", "known_word_share", "word_odds_least"))
+    names.extend(f"word_odds~{window}" for window in _WORD_WINDOWS)
     return tuple(names)
 
 
@@ -413,16 +418,23 @@ def _runs(
     )
 
 
-def line_features(lines: list[str], markers: list[Marker | None]) -> np.ndarray:
+def line_features(
+    lines: list[str], markers: list[Marker | None], odds: WordOdds | None = None
+) -> np.ndarray:
     """The feature matrix of a page's lines, one row per line, columns ``FEATURE_NAMES``.
 
     ``lines`` are the texts of ``segment_text``'s blocks (non-empty, no line
-    break); ``markers`` what the phrase book says of each.
+    break); ``markers`` what the phrase book says of each; ``odds`` the word
+    lexicon (the shipped one unless given: training builds its own).
     """
-    return pages_line_features([lines], [markers])
+    return pages_line_features([lines], [markers], odds)
 
 
-def pages_line_features(pages: list[list[str]], markers: list[list[Marker | None]]) -> np.ndarray:
+def pages_line_features(
+    pages: list[list[str]],
+    markers: list[list[Marker | None]],
+    odds: WordOdds | None = None,
+) -> np.ndarray:
     """``line_features`` of several pages in one pass: their rows, page after page.
 
     A page's rows are exactly those it gets alone (context stops at its
@@ -531,9 +543,35 @@ def pages_line_features(pages: list[list[str]], markers: list[list[Marker | None
             ),
         )
     )
+    lexical = _word_rows(codes, starts, word_odds() if odds is None else odds, layout)
     # Lines by features in memory, read as lines by features: a feature's
     # values for all lines are contiguous, which is how the model reads them.
-    return np.concatenate((own_rows, neighbours, windows, place)).T
+    return np.concatenate((own_rows, neighbours, windows, place, lexical)).T
+
+
+def _word_rows(
+    codes: np.ndarray,
+    line_starts: np.ndarray,
+    odds: WordOdds,
+    layout: _Layout,
+) -> np.ndarray:
+    """The lexicon's columns: mean log-odds of each line's known words, their share, the least,
+    and the mean over the lines around it; NaN where no word is known, and on every line of
+    a page in another language than the lexicon's."""
+    words, known, sums, least, function_words = line_word_sums(codes, line_starts, odds)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        window_sums, _ = _window_sums(np.array((_exact(sums), known)), _WORD_WINDOWS, layout)
+        rows = np.concatenate(
+            (
+                np.array((sums / known, known / np.maximum(words, 1.0), least)),
+                window_sums[:, 0] / window_sums[:, 1],
+            )
+        )
+    in_language = layout.page_sums(function_words) >= odds.min_function_share * np.maximum(
+        layout.page_sums(words), 1.0
+    )
+    rows[:, ~in_language] = np.nan
+    return rows
 
 
 def _repetition(pages: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
