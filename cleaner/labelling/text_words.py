@@ -158,7 +158,8 @@ class WordOdds:
     function_words: tuple[str, ...]
     min_function_share: float
     # An open-addressing hash table of the words (linear probing): each slot's
-    # word hash, log-odds (NaN when empty) and whether the word is a function word.
+    # word hash, log-odds (NaN when empty), whether the word is a function word,
+    # and whether the slot is taken.
     _table: tuple[np.ndarray, np.ndarray, np.ndarray, int] = field(
         init=False, repr=False, compare=False
     )
@@ -169,28 +170,32 @@ class WordOdds:
         bits = max(4, (4 * len(words)).bit_length())
         slots, values = np.zeros(1 << bits, dtype=np.uint64), np.full(1 << bits, np.nan)
         function, taken = np.zeros(1 << bits, dtype=bool), np.zeros(1 << bits, dtype=bool)
-        function_words, longest = set(self.function_words), 1
+        function_words = set(self.function_words)
         for word, hashed in zip(words, np.asarray(hashes, dtype=np.uint64).tolist(), strict=True):
-            slot, probe = hashed >> (64 - bits), 1
+            slot = hashed >> (64 - bits)
             while taken[slot]:
-                slot, probe = (slot + 1) & ((1 << bits) - 1), probe + 1
+                slot = (slot + 1) & ((1 << bits) - 1)
             taken[slot] = True
             slots[slot], values[slot] = hashed, self.odds.get(word, np.nan)
             function[slot] = word in function_words
-            longest = max(longest, probe)
-        object.__setattr__(self, "_table", (slots, values, function, longest))
+        object.__setattr__(self, "_table", (slots, values, function, taken))
 
     def look_up(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The log-odds of each hashed word (NaN for a word not in the lexicon), and
         whether it is a function word."""
-        slots, values, function, longest = self._table
+        slots, values, function, taken = self._table
         mask = np.uint64(len(slots) - 1)
         slot = hashes >> np.uint64(64 - (len(slots).bit_length() - 1))
         found, is_function = np.full(len(hashes), np.nan), np.zeros(len(hashes), dtype=bool)
-        for _ in range(longest):
+        # Probe on, slot after slot, only for the words not found whose slot was taken:
+        # most words end at the first probe, in their own slot or an empty one.
+        which = np.arange(len(hashes))
+        while len(which):
             hit = slots[slot] == hashes
-            found[hit], is_function[hit] = values[slot[hit]], function[slot[hit]]
-            slot = (slot + np.uint64(1)) & mask
+            found[which[hit]], is_function[which[hit]] = values[slot[hit]], function[slot[hit]]
+            going_on = ~hit & taken[slot]
+            which, hashes = which[going_on], hashes[going_on]
+            slot = (slot[going_on] + np.uint64(1)) & mask
         return found, is_function
 
 
