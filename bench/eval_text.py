@@ -41,7 +41,6 @@ from bench.train_text_lines import (
     build_word_odds,
     domain_folds,
     fit,
-    function_words,
     load_dumps,
     stacked,
     word_counts,
@@ -63,17 +62,11 @@ def cv_bodies(dumps: list[Dump]) -> list[str]:
     folds, as ``train_text_lines`` does for the shipped model.
     """
     folds = domain_folds(dumps)
-    common = function_words(dumps)
-    counts, vocabulary = word_counts(dumps, common)
+    words = word_counts(dumps)
     bodies = [""] * len(dumps)
     for fold in range(FOLDS):
-        training = np.flatnonzero(folds != fold)
-        trained_on = [dumps[index] for index in training]
-        trained_counts = [counts[index] for index in training]
-        model = LineModel(
-            fit(stacked(trained_on, trained_counts, vocabulary, common)),
-            build_word_odds(trained_on, trained_counts, vocabulary, common),
-        )
+        training = words.subset(np.flatnonzero(folds != fold).tolist())
+        model = LineModel(fit(stacked(training)), build_word_odds(training))
         for index in np.flatnonzero(folds == fold):
             dump = dumps[index]
             blocks = label_text_blocks(segment_text(dump.page.dump(dump.converter)), model)

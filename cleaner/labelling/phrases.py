@@ -69,10 +69,11 @@ class PhraseBook:
     start_kinds: dict[str, Kind]
     # Longest first: a line holding several is marked by the longest.
     contains_kinds: dict[str, Kind]
-    # Finds every occurrence of every "contains" phrase (its index in
-    # ``contains_phrases``, longest first) in one pass over a page.
-    contains_automaton: AhoCorasick
-    contains_phrases: tuple[str, ...]
+    # The same phrases as markers, in the same order, and the automaton that finds
+    # every occurrence of each (by its index there) in one pass over a page; None
+    # when no language has a "contains" phrase.
+    contains_markers: tuple[Marker, ...]
+    contains_automaton: AhoCorasick | None
     # The start phrases by their first character: a line is tried only against
     # the few phrases that begin as it does.
     start_patterns: dict[str, re.Pattern[str]]
@@ -126,6 +127,8 @@ class PhraseBook:
         ``text`` is the page's lines lower-cased and joined, ``lowered`` the
         same lines apart; phrases hold no line break, so a match lies in one line.
         """
+        if self.contains_automaton is None:
+            return
         found = self.contains_automaton.find_matches_as_indexes(text, overlapping=True)
         if not found:
             return
@@ -138,11 +141,10 @@ class PhraseBook:
         best: dict[int, int] = {}
         for phrase, position, _ in found:
             index = bisect_right(starts, position) - 1
-            if markers[index] is None and phrase < best.get(index, len(self.contains_phrases)):
+            if markers[index] is None and phrase < best.get(index, len(self.contains_markers)):
                 best[index] = phrase
         for index, phrase in best.items():
-            text_of_phrase = self.contains_phrases[phrase]
-            markers[index] = (self.contains_kinds[text_of_phrase], text_of_phrase)
+            markers[index] = self.contains_markers[phrase]
 
 
 # Kinds whose marker, standing alone as a paragraph, is never article text.
@@ -238,15 +240,14 @@ def phrase_book() -> PhraseBook:
     }
     # Longest first, so that "share this article" wins over "share".
     contains = dict(sorted(contains_kinds.items(), key=lambda item: -len(item[0])))
-    phrases = tuple(contains)
     return PhraseBook(
         whole,
         start_kinds,
         contains,
-        AhoCorasick(
-            list(phrases) or ["\n"], matchkind=MatchKind.Standard, implementation=Implementation.DFA
-        ),
-        phrases,
+        tuple((kind, phrase) for phrase, kind in contains.items()),
+        AhoCorasick(list(contains), matchkind=MatchKind.Standard, implementation=Implementation.DFA)
+        if contains
+        else None,
         start_patterns,
         counted_kinds,
         # A count is digits, maybe grouped ("1,204"), then one space.

@@ -123,7 +123,7 @@ def page_words(lines: list[str]) -> list[list[str]]:
     """The words of each line, as strings: what the lexicon is counted on (training)."""
     if not lines:
         return []
-    found = find_words(_codes(lines), _line_starts(lines))
+    found = _words_of_lines(lines)
     lowered = found.lowered.astype(np.uint32).tobytes().decode("utf-32-le")
     words: list[list[str]] = [[] for _ in lines]
     for first, last, line in zip(
@@ -133,14 +133,12 @@ def page_words(lines: list[str]) -> list[list[str]]:
     return words
 
 
-def _codes(lines: list[str]) -> np.ndarray:
+def _words_of_lines(lines: list[str]) -> PageWords:
+    """``find_words`` of lines given as strings, joined as the line features join them."""
     text = "\n".join(lines) + "\n"
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-def _line_starts(lines: list[str]) -> np.ndarray:
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     sizes = np.fromiter(map(len, lines), dtype=np.intp, count=len(lines)) + 1
-    return np.cumsum(sizes) - sizes
+    return find_words(codes, np.cumsum(sizes) - sizes)
 
 
 @dataclass(frozen=True)
@@ -160,13 +158,13 @@ class WordOdds:
     # An open-addressing hash table of the words (linear probing): each slot's
     # word hash, log-odds (NaN when empty), whether the word is a function word,
     # and whether the slot is taken.
-    _table: tuple[np.ndarray, np.ndarray, np.ndarray, int] = field(
+    _table: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] = field(
         init=False, repr=False, compare=False
     )
 
     def __post_init__(self) -> None:
         words = list(dict.fromkeys([*self.odds, *self.function_words]))
-        hashes = find_words(_codes(words), _line_starts(words)).hashes if words else []
+        hashes = _words_of_lines(words).hashes if words else []
         bits = max(4, (4 * len(words)).bit_length())
         slots, values = np.zeros(1 << bits, dtype=np.uint64), np.full(1 << bits, np.nan)
         function, taken = np.zeros(1 << bits, dtype=bool), np.zeros(1 << bits, dtype=bool)
