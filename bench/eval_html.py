@@ -33,6 +33,7 @@ from bench.train_html_blocks import (
     block_accuracy,
     cross_validated_probabilities,
     load_dataset,
+    with_held_out_lexicons,
 )
 from bench.wcxb import DEFAULT_DATA, GoldPage, by_type, score
 from cleaner.articles import PARAGRAPH_SEPARATOR
@@ -131,7 +132,10 @@ def main() -> None:
         "in-sample": block_accuracy(pages, [forest.probability(p.features.matrix) for p in pages])
     }
     if not arguments.no_cv:
-        systems["ours CV by domain"], accuracies["5-fold CV by domain"] = run_cross_validated(pages)
+        held_out = with_held_out_lexicons(pages, arguments.data)
+        systems["ours CV by domain"], accuracies["5-fold CV by domain"] = run_cross_validated(
+            held_out
+        )
     systems["trafilatura"] = run_trafilatura(golds, arguments.trafilatura_cache)
     print(table(systems))
     print(

@@ -11,6 +11,14 @@ oblivious trees is trained on the features of ``cleaner.labelling.html_features`
 and exported to ``cleaner/data/models/html_blocks.json``, which the labeller
 runs on numpy alone. The run is deterministic (fixed seed, one thread).
 
+The features include the word lexicon of the text path (``text_words.json``,
+built by ``bench/train_text_lines.py`` from the dumps of the same pages, so
+train that first). A model trained on lexicon columns from a lexicon that saw
+its very pages would trust them more than they deserve on new sites; so each
+training page's lexicon columns come from a lexicon built from the dumps of
+the other sites' folds, and one page in four gets none, as a page in another
+language does at run time (the same held-out lexicons as the text model's).
+
 The cross-validation (5 folds grouped by domain: no site is in both the
 training and the test folds) is run by ``bench/eval_html.py`` with the
 functions here, so that it measures exactly this training.
@@ -24,18 +32,26 @@ import json
 import pickle
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
 import numpy as np
 
 from bench.forests import to_forest
+from bench.train_text_lines import held_out_word_odds, load_dumps, word_counts
 from bench.wcxb import DEFAULT_DATA, GoldPage, load_pages, page_domains, score, tokens
 from cleaner.blocks.block import Block
 from cleaner.blocks.html import parse_html, segment_html
 from cleaner.labelling.forest import ObliviousForest
-from cleaner.labelling.html_features import FEATURE_NAMES, BlockFeatures, block_features
+from cleaner.labelling.html_features import (
+    FEATURE_NAMES,
+    WORD_COLUMNS,
+    BlockFeatures,
+    block_features,
+    word_columns,
+)
+from cleaner.labelling.text_words import WordOdds
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 MODEL_PATH = REPOSITORY / "cleaner" / "data" / "models" / "html_blocks.json"
@@ -131,6 +147,30 @@ def load_dataset(data_dir: Path, cache_dir: Path) -> list[PageData]:
     return dataset
 
 
+def with_held_out_lexicons(pages: list[PageData], data_dir: Path) -> list[PageData]:
+    """``pages`` with lexicon columns from a lexicon that never saw their site.
+
+    The lexicons are the text model's held-out ones (folds by domain, built from
+    the dumps of the same pages), so a page gets no lexicon exactly when its
+    dumps get none.
+    """
+    words = word_counts(load_dumps(data_dir))
+    lexicon_of_page: dict[str, WordOdds] = {
+        dump.page.page_id: odds
+        for dump, odds in zip(words.dumps, held_out_word_odds(words), strict=True)
+    }
+    first = FEATURE_NAMES.index(WORD_COLUMNS[0])
+    held_out = []
+    for page in pages:
+        matrix = page.features.matrix.copy()
+        texts = [block.text for block in page.blocks]
+        matrix[:, first : first + len(WORD_COLUMNS)] = word_columns(
+            texts, lexicon_of_page[page.gold.page_id]
+        )
+        held_out.append(replace(page, features=replace(page.features, matrix=matrix)))
+    return held_out
+
+
 def block_weights(page: PageData) -> np.ndarray:
     """How much each block counts in training: the metric is per page, by words."""
     words = np.array([len(tokens(block.text)) for block in page.blocks], dtype=np.float64)
@@ -191,7 +231,7 @@ def main() -> None:
     pages = load_dataset(arguments.data, arguments.cache)
     trainable = sum(page.trainable for page in pages)
     print(f"{len(pages)} pages ({trainable} trainable), {sum(len(p.blocks) for p in pages)} blocks")
-    forest = train(pages)
+    forest = train(with_held_out_lexicons(pages, arguments.data))
     in_sample = [forest.probability(page.features.matrix) for page in pages]
     print(f"block accuracy (weighted), in-sample: {block_accuracy(pages, in_sample):.4f}")
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)

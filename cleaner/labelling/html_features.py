@@ -23,6 +23,7 @@ from cleaner.labelling.html_declared import declared
 from cleaner.labelling.html_kinds import looks_like_date
 from cleaner.labelling.html_words import DomWords, dom_words
 from cleaner.labelling.phrases import Marker, phrase_book
+from cleaner.labelling.text_words import WordOdds, line_word_sums, word_odds
 from cleaner.resources import thresholds
 
 _WORD = re.compile(r"\w+")
@@ -57,6 +58,14 @@ NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 ANCESTOR_LEVELS = (0, 1, 2, 3, 5)
 MAIN_SHARES = (0.5, 0.8)
 REPEAT_LEVELS = (0, 1, 2, 3)  # a subset of ANCESTOR_LEVELS
+WORD_WINDOWS = (2, 5)
+# The word lexicon's columns (``word_columns``), last in the matrix.
+WORD_COLUMNS = (
+    "word_odds",
+    "known_word_share",
+    "least_word_odds",
+    *(f"word_odds~{window}" for window in WORD_WINDOWS),
+)
 
 
 def _feature_names() -> tuple[str, ...]:
@@ -112,6 +121,7 @@ def _feature_names() -> tuple[str, ...]:
     names += ["page_link_density", "page_prose_share"]
     names += ["page_price_share"]
     names += [f"declared_{kind}" for kind in dom_words().page_kinds]
+    names += WORD_COLUMNS
     return tuple(names)
 
 
@@ -302,12 +312,17 @@ def _shifted(values: np.ndarray, offset: int, fill: float) -> np.ndarray:
     return shifted
 
 
-def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
+def _window_sum(values: np.ndarray, radius: int) -> np.ndarray:
+    """The sum of ``values`` over each item and the ``radius`` items on either side."""
     padded = np.concatenate([[0.0], np.cumsum(values)])
     index = np.arange(len(values))
     low = np.maximum(index - radius, 0)
     high = np.minimum(index + radius + 1, len(values))
-    return (padded[high] - padded[low]) / (high - low)
+    return padded[high] - padded[low]
+
+
+def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
+    return _window_sum(values, radius) / _window_sum(np.ones(len(values)), radius)
 
 
 def _title_columns(
@@ -359,7 +374,32 @@ def _title_columns(
     return columns, best
 
 
-def block_features(page: SegmentedPage) -> BlockFeatures:
+def word_columns(texts: list[str], odds: WordOdds) -> np.ndarray:
+    """The lexicon's columns of each block (its text folded to one line): mean log-odds of its
+    known words, their share, the least, and the mean over the blocks around it; NaN where
+    no word is known, and on every block of a page in another language than the lexicon's."""
+    lines = [" ".join(text.split()) for text in texts]
+    codes = np.frombuffer(
+        ("\n".join(lines) + "\n").encode("utf-32-le", "surrogatepass"), dtype=np.uint32
+    )
+    sizes = np.fromiter(map(len, lines), dtype=np.intp, count=len(lines)) + 1
+    starts = np.cumsum(sizes) - sizes
+    words, known, sums, least, function_words = line_word_sums(codes, starts, odds)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        columns = np.column_stack(
+            [
+                sums / known,
+                known / np.maximum(words, 1.0),
+                least,
+                *(_window_sum(sums, r) / _window_sum(known, r) for r in WORD_WINDOWS),
+            ]
+        )
+    if function_words.sum() < odds.min_function_share * max(words.sum(), 1.0):
+        columns[:] = np.nan
+    return columns
+
+
+def block_features(page: SegmentedPage, odds: WordOdds | None = None) -> BlockFeatures:
     """The feature matrix of every block of ``page`` (columns: ``FEATURE_NAMES``)."""
     words = dom_words()
     limits = thresholds("html")
@@ -475,6 +515,9 @@ def block_features(page: SegmentedPage) -> BlockFeatures:
             title_columns,
             [page_declared.share_of(words) for words in lowered_words],
             np.tile(page_columns, (count, 1)),
+            word_columns(
+                [block.text for block in page.blocks], word_odds() if odds is None else odds
+            ),
         ]
     )
     return BlockFeatures(matrix, block_words, link_density, context, phrases, title_block)
