@@ -249,6 +249,21 @@ def test_the_url_settles_a_numeric_dateline_that_reads_either_way():
     assert features["2023-10-03"]["from_dateline"] == 1.0
 
 
+def test_a_year_first_dateline_with_dots_is_read_but_not_a_version_or_file_name():
+    view = _view_of(
+        "<html><body><h1>Why Small Languages Die in the Age of AI</h1>"
+        '<p><span>Essay - Published: 2025.12.17 | </span><a href="/tags/ai">ai</a></p>'
+        "<p>Every language needs a community that keeps writing code and answering questions "
+        "in it, and the assistants now answer most of those questions.</p>"
+        "<p>Switch to archlinux-2022.06.01-x86_64.iso or build 2025.11.17-e581 to follow.</p>"
+        "</body></html>"
+    )
+    features = _date_features(view)
+    assert list(features) == ["2025-12-17"]
+    assert features["2025-12-17"]["from_dateline"] == 1.0
+    assert features["2025-12-17"]["after_publication_word"] == 1.0
+
+
 def test_meta_tags_a_site_names_itself_are_read_by_the_words_of_their_names():
     view = _view_of(
         '<html><head><meta name="w-published-date" content="2025-05-27T06:03:43.274Z">'
@@ -447,6 +462,8 @@ def test_clean_byline_keeps_only_the_names(byline, names):
         ("03/04/2024", True, ["2024-04-03"]),
         ("Posted Dec. 19, 2025 · Updated 3 January 2026", None, ["2025-12-19", "2026-01-03"]),
         ("in 1989, on 12/31/1989", None, []),
+        ("Published: 2025.12.17 | Essay", None, ["2025-12-17"]),
+        ("작성일 2025. 12. 3.", None, ["2025-12-03"]),
     ],
 )
 def test_find_dates_reads_every_date_of_a_line_in_order(text, day_first, days):

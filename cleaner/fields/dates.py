@@ -6,7 +6,8 @@ timezone-aware datetime: a time stated with an offset keeps that offset (its
 day is the page's day: "2025-12-19T01:00+05:30" is the 19th, not the UTC
 18th), any other time or date is UTC; a date without a time is midnight UTC.
 
-Numeric dates ("11/29/2024", "29.11.2024", "11-29-2024") are read day first
+Year-first numeric dates ("2024/11/29", "2024.11.29") are always year, month,
+day. Numeric dates ("11/29/2024", "29.11.2024", "11-29-2024") are read day first
 when the first number cannot be a month, month first when the second cannot
 be; otherwise the order is the caller's hint (``day_first``, e.g. from another
 date of the page), by default day first with dots and month first with
@@ -28,6 +29,9 @@ _ISO = re.compile(
 )
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
 _YEAR_SLASH = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+# Year first with dots ("2025.12.17", Korean "2025. 12. 17."); not inside a file name or a
+# version ("archlinux-2022.06.01-x86_64.iso", "ver=2025.11.17-e581f4").
+_YEAR_DOTS = re.compile(r"(?<![\w.-])(\d{4})\. ?(\d{1,2})\. ?(\d{1,2})(?![\w-]|\.\w)")
 _MONTHS_IN_YEAR = 12
 # Every form written here has a four-digit year: a text without one holds no date.
 _YEAR = re.compile(r"\d{4}")
@@ -93,11 +97,12 @@ def _matches(text: str, day_first: bool | None) -> Iterator[tuple[int, int, int,
         moment = _valid(int(year), months[month.lower()], int(day))
         if moment is not None:
             yield 2, match.start(), match.end(), moment
-    for match in _YEAR_SLASH.finditer(text):
-        year, month, day = match.groups()
-        moment = _valid(int(year), int(month), int(day))
-        if moment is not None:
-            yield 3, match.start(), match.end(), moment
+    for pattern in (_YEAR_SLASH, _YEAR_DOTS):
+        for match in pattern.finditer(text):
+            year, month, day = match.groups()
+            moment = _valid(int(year), int(month), int(day))
+            if moment is not None:
+                yield 3, match.start(), match.end(), moment
     for match in _NUMERIC.finditer(text):
         moment = _numeric(match, day_first)
         if moment is not None:
