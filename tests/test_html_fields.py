@@ -283,6 +283,33 @@ def test_a_year_first_dateline_with_dots_is_read_but_not_a_version_or_file_name(
     assert features["2025-12-17"]["after_publication_word"] == 1.0
 
 
+def test_a_numeric_time_element_that_reads_either_way_is_settled_like_a_shown_date():
+    # "02-12-2025" reads as the 12th of February or the 2nd of December; the sidebar's list of
+    # recent posts dates this very post "2025-12-02".
+    post = (
+        "<html><body><h1>Reflections on a pixel-perfect UI pipeline</h1>"
+        '<ul><li>Bence Kovács</li><li><time datetime="02-12-2025">02-12-2025</time></li></ul>'
+        "<p>Designers hand over vector files, and the plugin has to draw them exactly at every "
+        "scale the host window allows.</p>{sidebar}</body></html>"
+    )
+    recent = (
+        '<h3>Recent posts</h3><div><h4><a href="/blog/pixel-perfect">Reflections on a '
+        'pixel-perfect UI pipeline</a></h4><time datetime="2025-12-02">December 02, 2025</time>'
+        '</div><div><h4><a href="/blog/templates">Template woes</a></h4>'
+        '<time datetime="2024-12-11">December 11, 2024</time></div>'
+    )
+    features = _date_features(_view_of(post.format(sidebar=recent)))
+    assert sorted(features) == ["2024-12-11", "2025-12-02"]
+    assert features["2025-12-02"]["from_time_element"] == 1.0
+    assert features["2025-12-02"]["from_dateline"] == 1.0
+    # Without the sidebar, a date the page writes day first ("Updated 24-12-2025") settles it.
+    updated = "<p>Updated 24-12-2025</p>"
+    assert sorted(_date_features(_view_of(post.format(sidebar=updated)))) == [
+        "2025-12-02",
+        "2025-12-24",
+    ]
+
+
 def test_meta_tags_a_site_names_itself_are_read_by_the_words_of_their_names():
     view = _view_of(
         '<html><head><meta name="w-published-date" content="2025-05-27T06:03:43.274Z">'

@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
+from lxml.etree import _Element
 
 from cleaner.fields.dates import find_dates, numeric_order, parse_date, readings
 from cleaner.fields.page import PageView
@@ -227,7 +228,7 @@ def _unlisted_meta_source(name: str) -> str | None:
     return None
 
 
-def _declared_dates(view: PageView, days: _Days) -> None:
+def _declared_dates(view: PageView, days: _Days, day_first: bool | None) -> None:
     rules = _rules()
     metadata = view.metadata
     _linked_dates(view, days)
@@ -244,10 +245,38 @@ def _declared_dates(view: PageView, days: _Days) -> None:
         for prop in rules[name]:
             for element in metadata.microdata.get(prop, ()):
                 days.add(source, parse_date(microdata_value(element)))
+    either_way = []
     for element in view.elements["time"]:
-        moment = parse_date(element.get("datetime")) or parse_date(element.text_content())
-        days.add("time_element", moment)
+        written, moment = _time_date(element)
+        if moment is not None and readings(written) is not None:
+            either_way.append((written, moment))
+        else:
+            days.add("time_element", moment)
     days.add("url", _url_date(view.url or ""))
+    # A numeric <time> that reads either way ("02-12-2025") is read in the page's order, or
+    # as the day another source of the page declares, as a shown date is (``_settled``).
+    declared = set(days.found)
+    for written, moment in either_way:
+        ordered = _in_order(written, moment, day_first)
+        days.add("time_element", _settled(written, ordered, declared))
+
+
+def _time_date(element: _Element) -> tuple[str, datetime | None]:
+    """What a ``<time>`` writes (its datetime, else its text) and the date it reads as."""
+    written = element.get("datetime") or ""
+    moment = parse_date(written)
+    if moment is None:
+        written = element.text_content()
+        moment = parse_date(written)
+    return written, moment
+
+
+def _in_order(written: str, moment: datetime, day_first: bool | None) -> datetime:
+    """The reading of the numeric date ``written`` in the page's order, if the page has one."""
+    both = readings(written)
+    if both is None or day_first is None:
+        return moment
+    return both[0] if day_first else both[1]
 
 
 def _day_first(view: PageView) -> bool | None:
@@ -274,9 +303,8 @@ def _settled(written: str, moment: datetime, declared: set[date]) -> datetime:
     return other if other.date() in declared else moment
 
 
-def _shown_dates(view: PageView, days: _Days) -> None:
+def _shown_dates(view: PageView, days: _Days, day_first: bool | None) -> None:
     """Dates written in short blocks: datelines, and every other date the reader sees."""
-    day_first = _day_first(view)
     # Gathered before the shown dates: the days the page declares, which settle a numeric
     # date that reads either way.
     declared = set(days.found)
@@ -358,8 +386,9 @@ def _first_day(days: _Days, sources: tuple[str, ...]) -> date | None:
 
 def _gather(view: PageView) -> _Days:
     days = _Days()
-    _declared_dates(view, days)
-    _shown_dates(view, days)
+    day_first = _day_first(view)
+    _declared_dates(view, days, day_first)
+    _shown_dates(view, days, day_first)
     return days
 
 
