@@ -2,7 +2,7 @@
 
 import gzip
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -165,25 +165,6 @@ def test_published_time_is_utc_from_the_declared_offset():
     assert [candidate.value for candidate in candidates] == [
         datetime(2023, 1, 22, 0, 43, 28, tzinfo=UTC)
     ]
-
-
-def test_an_instant_stated_in_utc_and_in_the_pages_offset_keeps_the_pages_offset():
-    # A forum thread: JSON-LD in UTC (the 18th), the first post's <time> in Pakistan (the 19th).
-    view = _view_of(
-        '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting",'
-        ' "headline": "How close is the EUV project?",'
-        ' "datePublished": "2025-12-18T23:25:38+00:00"}</script></head>'
-        "<body><h1>How close is the EUV project?</h1>"
-        '<p>Thread starter Soldier35 · <time class="u-dt" datetime="2025-12-19T04:25:38+0500">'
-        "Friday at 4:25 AM</time></p><p>The prototype machine is said to be running in a lab, "
-        "years ahead of what analysts expected.</p></body></html>"
-    )
-    (candidate,) = published_candidates(view)
-    assert candidate.value == datetime(2025, 12, 18, 23, 25, 38, tzinfo=UTC)
-    assert candidate.value.utcoffset() == timedelta(hours=5)
-    assert candidate.value.date().isoformat() == "2025-12-19"
-    assert candidate.features["from_ld_article"] == 1.0
-    assert candidate.features["from_time_element"] == 1.0
 
 
 def test_future_dates_are_never_candidates():

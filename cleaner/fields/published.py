@@ -125,11 +125,6 @@ class _Evidence:
     has_time: bool = False
 
 
-def _local(moment: datetime) -> bool:
-    """Whether ``moment`` is stated with an offset other than UTC's."""
-    return bool(moment.utcoffset())
-
-
 def _utc_day(moment: datetime) -> date:
     return moment.astimezone(UTC).date()
 
@@ -152,11 +147,6 @@ class _Days:
             self.counts[source] = self.counts.get(source, 0) + 1
         if utc.time() != datetime.min.time() and not evidence.has_time:
             evidence.moment, evidence.has_time = moment, True
-        elif moment == evidence.moment and _local(moment) and not _local(evidence.moment):
-            # The same instant, stated in UTC first ("2025-12-18T23:25:38+00:00" in JSON-LD)
-            # and with the page's own offset later ("2025-12-19T04:25:38+0500" in a <time>):
-            # the offset tells the page's day.
-            evidence.moment = moment
         return evidence
 
 
