@@ -291,6 +291,22 @@ def test_a_numeric_time_element_that_reads_either_way_is_settled_like_a_shown_da
     ]
 
 
+def test_json_ld_in_a_meta_tag_is_read_as_a_script_of_it_would_be():
+    view = _view_of(
+        '<html><head><meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article'
+        "&quot;,&quot;headline&quot;:&quot;Full EV cars: a guide&quot;,&quot;dateModified"
+        "&quot;:&quot;2025-11-17T09:00:00-05:00&quot;,&quot;datePublished&quot;:&quot;"
+        '2025-11-17T09:00:00-05:00&quot;}"/></head><body><h1>Full EV cars: a guide</h1>'
+        "<p>A fully electric car runs on its battery alone, with no engine to fall back on.</p>"
+        "</body></html>"
+    )
+    (node,) = view.metadata.nodes_of_kind("article_types")
+    assert node.properties["headline"] == "Full EV cars: a guide"
+    features = _date_features(view)
+    assert list(features) == ["2025-11-17"]
+    assert features["2025-11-17"]["from_ld_article"] == 1.0
+
+
 def test_meta_tags_a_site_names_itself_are_read_by_the_words_of_their_names():
     view = _view_of(
         '<html><head><meta name="w-published-date" content="2025-05-27T06:03:43.274Z">'

@@ -162,11 +162,15 @@ def _walk_nodes(value: Any, into: list[LinkedNode]) -> None:
             _walk_nodes(child, into)
 
 
-def _linked_data(scripts: list[_Element]) -> list[LinkedNode]:
+def _linked_data(scripts: list[_Element], meta: dict[str, tuple[str, ...]]) -> list[LinkedNode]:
+    """The JSON-LD objects of the page's scripts, then of the meta tags that carry JSON-LD."""
     nodes: list[LinkedNode] = []
     for script in scripts:
         if _LINKED_DATA_TYPE in (script.get("type") or "").lower():
             _walk_nodes(_parse_json(script.text or ""), nodes)
+    for key in load_yaml("fields.yaml")["linked_data_meta"]:
+        for content in meta.get(key, ()):
+            _walk_nodes(_parse_json(content), nodes)
     return nodes
 
 
@@ -193,7 +197,7 @@ def read_metadata(document: _Element, found: dict[str, list[_Element]]) -> PageM
     ``found`` are the page's ``landmarks``.
     """
     meta = _meta_tags(found["meta"])
-    nodes = _linked_data(found["script"])
+    nodes = _linked_data(found["script"], meta)
     nodes_by_id = {
         str(node.properties["@id"]): node
         for node in nodes
