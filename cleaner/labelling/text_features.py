@@ -198,7 +198,14 @@ def _feature_names() -> tuple[str, ...]:
     for offset in _NEIGHBOUR_OFFSETS:
         names.extend(f"{column}@{offset:+d}" for column in _NEIGHBOUR_COLUMNS)
     for window in _WINDOWS:
-        names.extend((f"body_share~{window}", f"log_chars~{window}", f"body_chars_share~{window}"))
+        names.extend(
+            (
+                f"body_share~{window}",
+                f"log_chars~{window}",
+                f"body_chars_share~{window}",
+                f"date_share~{window}",
+            )
+        )
     names.extend(
         (
             "position",
@@ -509,10 +516,15 @@ def pages_line_features(
     neighbours = _shifted(
         np.array([own[name] for name in _NEIGHBOUR_COLUMNS]), _NEIGHBOUR_OFFSETS, layout
     )
-    windowed = np.array((own["body_like"], _exact(own["log_chars"]), body_chars))
+    # Lines that state a date or a time: dense in comment threads and teaser lists, rare in prose.
+    dated = np.maximum.reduce(
+        (own["time_of_day"], own["numeric_date"], own["month_date"], own["marker_timestamp"])
+    )
+    windowed = np.array((own["body_like"], _exact(own["log_chars"]), body_chars, dated))
     sums, lines_in = _window_sums(windowed, _WINDOWS, layout)
     sums[:, :2] /= lines_in[:, None]
     sums[:, 2] /= total_body_chars
+    sums[:, 3] /= lines_in
     windows = sums.reshape(-1, count)
     index = (layout.index - layout.first).astype(np.float64)
     size = layout.size.astype(np.float64)
