@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
+from cleaner.labelling.html_features import WORD_WINDOWS, word_columns
 from cleaner.labelling.phrases import phrase_book
 from cleaner.labelling.text_features import FEATURE_NAMES, line_features
 from cleaner.labelling.text_words import WordOdds, page_words, word_odds
@@ -67,3 +68,33 @@ def test_pages_in_the_nine_languages_get_lexicon_columns_only_in_english():
         lines = _lines(language)
         columns = line_features(lines, phrase_book().match_lines(lines))[:, WORD_COLUMNS]
         assert np.isnan(columns).all() == (language != "en"), language
+
+
+def test_html_blocks_read_the_same_lexicon_with_the_same_language_gate():
+    odds = WordOdds("en", {"subscribe": -3.5, "said": 1.0}, ("she", "so"), 0.1)
+    blocks = ["Subscribe\n  now", "She said so", "nothing known here"]
+    columns = word_columns(blocks, odds)
+    assert columns[0, 0] == -3.5 and columns[1, 0] == 1.0 and np.isnan(columns[2, 0])
+    assert columns[:, 1].tolist() == [0.5, 1 / 3, 0.0]
+    # The mean over the blocks around: (-3.5 + 1.0) over the two known words.
+    assert columns[2, WORD_WINDOWS.index(2) + 3] == -1.25
+    for language in ("en", "de", "ru"):
+        columns = word_columns(_lines(language), word_odds())
+        assert np.isnan(columns).all() == (language != "en"), language
+
+
+def test_lines_among_dates_and_times_are_told_from_lines_among_prose():
+    """A comment thread is thick with dates; the article above it is not."""
+    article = _lines("en")
+    thread = []
+    for name, time, comment in (
+        ("Jane Miller", "March 3, 2025 at 9:46 pm", "Thanks for the update, very useful."),
+        ("Tom", "March 3, 2025 at 10:02 pm", "I went to the meeting and agree with this."),
+        ("Ann K.", "March 4, 2025 at 7:15 am", "Will the documents be online this week?"),
+    ):
+        thread += [name, time, comment]
+    lines = article + thread
+    features = line_features(lines, phrase_book().match_lines(lines))
+    share = features[:, FEATURE_NAMES.index("date_share~5")]
+    assert share[: len(article) - 5].mean() < 0.1
+    assert share[-len(thread) // 2 :].min() >= 0.25
