@@ -33,6 +33,13 @@ ARTICLE = [
         ("Autor: Ирина Соколова", None, "Ирина Соколова"),
         ("By", "Korin Miller", "Korin Miller"),
         ("By entering your email, you agree to our terms", None, None),
+        # The byline rules of the HTML path: a month, "in <section>", a doubled lead-in.
+        ("By Kathryn Giuffrida Mar 5, 2025 | 6 comments", None, "Kathryn Giuffrida"),
+        ("By Sofia Gonzalez December 2, 2025", None, "Sofia Gonzalez"),
+        ("By MixmasterFred in Workshop Woodworking", None, "MixmasterFred"),
+        ("Written by by Rebecca MacFarlane", None, "Rebecca MacFarlane"),
+        ("by Jacob Trussell —10 min read", None, "Jacob Trussell"),
+        ("By using VS Code", None, None),
     ],
 )
 def test_author_name_is_the_name_only(byline, following, name):

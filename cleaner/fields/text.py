@@ -17,12 +17,15 @@ from functools import cache
 from cleaner.articles import Fields
 from cleaner.blocks.block import Block, Kind
 from cleaner.fields.dates import parse_date
+from cleaner.fields.names import clean_byline
 from cleaner.labelling.phrases import phrase_book
 from cleaner.labelling.text_sections import without_site_name
 from cleaner.resources import thresholds
 
 # Where a name stops: a separator, a date or time, a role after a comma.
 _NAME_END = re.compile(r"\s*(?:[|•·,;:(\[]|\s[-–—]\s|\d|\bon\b).*$", re.IGNORECASE)
+# A dash after a space ends the names too ("by Ann Lee —10 min read"); one inside a word does not.
+_DASH_END = re.compile(r"\s[-–—].*$")
 _LEAD_IN_END = re.compile(r"^[\s:;,.\-–—]+")
 _NAME = re.compile(r"^\w[\w.'’\-& ]*\w\.?$")
 
@@ -64,7 +67,11 @@ def author_name(byline: str, next_line: str | None = None) -> str | None:
     rest = _after_lead_in(byline)
     if not rest and next_line is not None:
         rest = next_line
-    rest = _before_timestamp(rest)
+    # The byline rules of the HTML path cut what follows the names (a month, "in
+    # <section>", a second lead-in) and refuse what is no name.
+    rest = clean_byline(_DASH_END.sub("", _before_timestamp(rest)))
+    if rest is None:
+        return None
     name = _NAME_END.sub("", rest).strip()
     words = name.split()
     if not words or len(words) > limits["max_author_words"] or not _NAME.match(name):
