@@ -71,3 +71,52 @@ def test_title_bare_byline_and_date_from_a_dump():
         cleaner.Kind.BYLINE,
         cleaner.Kind.TIMESTAMP,
     ]
+
+
+PROSE = [
+    "The council approved the new cycle lanes on Tuesday after a debate that lasted most of "
+    "the evening, with residents from both sides of the river filling the public gallery.",
+    "Work on the first section is due to start in the spring and should take about four "
+    "months, the transport department said in a statement published after the vote.",
+]
+
+
+def _author_of(lines: list[str]) -> str | None:
+    return cleaner.clean_text("\n".join(lines)).author
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [
+        # A bare name line beside the date line, under the headline.
+        (["Home", "Cycle lanes approved", "Marta Kowalczyk", "March 4, 2025"], "Marta Kowalczyk"),
+        # The name before the date on the date line.
+        (["Home", "Cycle lanes approved", "Marta Kowalczyk March 4, 2025"], "Marta Kowalczyk"),
+        # "by Name" inside a date line.
+        (
+            ["Home", "Cycle lanes approved", "Published March 4, 2025 by Marta Kowalczyk"],
+            "Marta Kowalczyk",
+        ),
+        # A lead-in the labeller does not read ("By:").
+        (
+            ["Home", "Cycle lanes approved", "By: Marta Kowalczyk", "March 4, 2025"],
+            "Marta Kowalczyk",
+        ),
+        # A menu's words beside the date are no name.
+        (["Home", "Cycle lanes approved", "Close Menu", "March 4, 2025"], None),
+    ],
+)
+def test_author_from_lines_the_labeller_did_not_call_a_byline(head, author):
+    assert _author_of([*head, *PROSE]) == author
+
+
+def test_a_menu_byline_gives_way_to_the_name_by_the_date():
+    lines = ["Home", "By Topic", "Cycle lanes approved", "Marta Kowalczyk", "March 4, 2025"]
+    lines += [*PROSE, "Read more on this topic and others in our topic pages."]
+    assert _author_of(lines) == "Marta Kowalczyk"
+
+
+def test_fields_do_not_change_the_kept_lines():
+    lines = ["Home", "Cycle lanes approved", "Marta Kowalczyk", "March 4, 2025", *PROSE]
+    article = cleaner.clean_text("\n".join(lines))
+    assert article.body == "\n\n".join(PROSE)

@@ -11,23 +11,27 @@ name from the next line.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 
 from cleaner.articles import Fields
 from cleaner.blocks.block import Block, Kind
-from cleaner.fields.dates import parse_date
-from cleaner.fields.names import clean_byline
-from cleaner.labelling.phrases import phrase_book
+from cleaner.fields.dates import find_dates, parse_date
+from cleaner.fields.names import author_rules, clean_byline
+from cleaner.labelling.phrases import phrase_book, phrase_files
 from cleaner.labelling.text_sections import without_site_name
-from cleaner.resources import thresholds
+from cleaner.resources import data_file, thresholds
 
 # Where a name stops: a separator, a date or time, a role after a comma.
-_NAME_END = re.compile(r"\s*(?:[|•·,;:(\[]|\s[-–—]\s|\d|\bon\b).*$", re.IGNORECASE)
+_NAME_END = re.compile(r"\s*(?:[|•·⋅●,;:(\[]|\s[-–—]\s|\d|\bon\b).*$", re.IGNORECASE)
 # A dash after a space ends the names too ("by Ann Lee —10 min read"); one inside a word does not.
 _DASH_END = re.compile(r"\s[-–—].*$")
 _LEAD_IN_END = re.compile(r"^[\s:;,.\-–—]+")
 _NAME = re.compile(r"^\w[\w.'’\-& ]*\w\.?$")
+# A name on a line of its own: letters, initials, apostrophes and hyphens, no digits.
+_BARE_NAME = re.compile(r"^[^\W\d_][^\W\d_.'’\- ]*(?:[.'’\- ]+[^\W\d_]+)*\.?$")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _after_lead_in(text: str) -> str:
@@ -87,13 +91,170 @@ def _title(blocks: list[Block]) -> str | None:
 
 
 def _author(blocks: list[Block]) -> str | None:
+    """The author: from a byline line, else a lead-in line, a date line's "by", a bare name.
+
+    A byline's name whose words the page also writes in lower case ("By Use Case" in
+    a menu) gives way to the other rules, and is taken only when they find nothing.
+    """
+    lower = _LowerCaseWords(blocks)
+    bylines = _byline_names(blocks)
+    for name in bylines:
+        if not lower.common(name):
+            return name
+    for find in (_after_field_lead_in, _by_in_date_line, _bare_name_by_date):
+        if name := find(blocks, lower):
+            return name
+    return bylines[0] if bylines else None
+
+
+def _byline_names(blocks: list[Block]) -> list[str]:
+    """The names of the lines labelled byline, in page order."""
+    names = []
     for index, block in enumerate(blocks):
         if block.kind is Kind.BYLINE:
             following = blocks[index + 1].text if index + 1 < len(blocks) else None
-            name = author_name(block.text, following)
-            if name:
-                return name
+            if name := author_name(block.text, following):
+                names.append(name)
+    return names
+
+
+class _LowerCaseWords:
+    """The words a dump writes in lower case: a name's words are capitalised wherever they
+    stand, a menu's or a label's ("Use Case", "Category") are running text's words too."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self._blocks = blocks
+        self._words: frozenset[str] | None = None
+
+    def common(self, name: str) -> bool:
+        """Whether some word of ``name`` (particles aside) is written in lower case elsewhere."""
+        if self._words is None:
+            text = " ".join(block.text for block in self._blocks)
+            self._words = frozenset(word for word in _WORD.findall(text) if word.islower())
+        particles = author_rules()["name_particles"]
+        return any(
+            word.lower() in self._words
+            for word in _WORD.findall(name)
+            if len(word) > 1 and word[0].isupper() and word.lower() not in particles
+        )
+
+
+@cache
+def _field_phrases() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """The author lead-ins of every language, and the pattern of an inner "by Name"."""
+    lead_ins: list[str] = []
+    inner: list[str] = []
+    not_after: list[str] = []
+    for language in phrase_files():
+        section = language.get("author") or {}
+        lead_ins += [str(phrase).lower() for phrase in section.get("lead_ins", [])]
+        inner += [str(word).lower() for word in section.get("inner", [])]
+        not_after += [str(word).lower() for word in section.get("not_after", [])]
+    pattern = None
+    if inner:
+        excluded = "".join(
+            rf"(?<!\b{re.escape(word)} )" for word in sorted(set(not_after), key=len)
+        )
+        words = "|".join(map(re.escape, sorted(set(inner), key=len, reverse=True)))
+        pattern = re.compile(rf"(?:^|\s){excluded}(?:{words}):?\s+(?=[^\W\d_])", re.IGNORECASE)
+    return tuple(sorted(set(lead_ins), key=len, reverse=True)), pattern
+
+
+def _removed_lines(blocks: list[Block]) -> list[tuple[int, Block]]:
+    """The removed lines above the article's end, short enough to be a byline."""
+    limit = thresholds("text")["max_author_line_words"]
+    kept = [index for index, block in enumerate(blocks) if block.kept]
+    end = kept[-1] if kept else len(blocks)
+    return [
+        (index, block)
+        for index, block in enumerate(blocks[:end])
+        if not block.kept and len(block.text.split()) <= limit
+    ]
+
+
+def _accepted(name: str | None, lower: _LowerCaseWords) -> str | None:
+    return name if name and not lower.common(name) else None
+
+
+def _after_field_lead_in(blocks: list[Block], lower: _LowerCaseWords) -> str | None:
+    """A removed line opened by an author lead-in the labeller does not read ("By: Ann Lee")."""
+    lead_ins, _inner = _field_phrases()
+    for index, block in _removed_lines(blocks):
+        lowered = block.text.lower()
+        lead_in = next((phrase for phrase in lead_ins if lowered.startswith(phrase)), None)
+        if lead_in is None:
+            continue
+        rest = block.text[len(lead_in) :]
+        following = blocks[index + 1].text if index + 1 < len(blocks) else None
+        if name := _accepted(author_name(rest, following if not rest.strip() else None), lower):
+            return name
     return None
+
+
+def _by_in_date_line(blocks: list[Block], lower: _LowerCaseWords) -> str | None:
+    """The name after "by" in a removed line holding a date ("Published May 3, 2024 by Ann Lee")."""
+    _lead_ins, inner = _field_phrases()
+    if inner is None:
+        return None
+    for _index, block in _removed_lines(blocks):
+        match = inner.search(block.text)
+        if match is None or not find_dates(block.text):
+            continue
+        if name := _accepted(author_name(block.text[match.end() :]), lower):
+            return name
+    return None
+
+
+def _bare_name_by_date(blocks: list[Block], lower: _LowerCaseWords) -> str | None:
+    """A removed line that is only a name, beside the first date line ("Ann Lee" / "May 3,
+    2024"), or the words before the date on that line ("Ann Lee May 3, 2024")."""
+    limits = thresholds("text")
+    removed = dict(_removed_lines(blocks))
+    dated = next((index for index, block in removed.items() if block.kind is Kind.TIMESTAMP), None)
+    if dated is None:
+        return None
+    dates = find_dates(blocks[dated].text)
+    if dates and dates[0][0] > 0:
+        before = blocks[dated].text[: dates[0][0]]
+        if name := _bare_name(before, limits["max_bare_name_words"], lower):
+            return name
+    distance = limits["bare_name_date_distance"]
+    for offset in sorted(range(-distance, distance + 1), key=abs):
+        block = removed.get(dated + offset)
+        if (
+            offset
+            and block is not None
+            and block.kind is Kind.OTHER
+            and (name := _bare_name(block.text, limits["max_bare_name_words"], lower))
+        ):
+            return name
+    return None
+
+
+def _bare_name(text: str, max_words: int, lower: _LowerCaseWords) -> str | None:
+    """``text`` when it is only a person's name: capitalised words, particles between."""
+    text = text.strip(" ,:;|·•-–—")
+    words = text.split()
+    particles = author_rules()["name_particles"]
+    if not 2 <= len(words) <= max_words or not _BARE_NAME.match(text):
+        return None
+    if not all(word[0].isupper() or word.lower() in particles for word in words):
+        return None
+    if phrase_book().match(text) is not None:
+        return None
+    # Menus and labels ("Close Menu", "Quick Apply") are words common on many sites, all
+    # of them in the line lexicon; a name has at least one word that is not.
+    known = _lexicon_words()
+    if all(word.lower() in known for word in _WORD.findall(text)):
+        return None
+    return _accepted(clean_byline(text), lower)
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    """The words of the line lexicon (``text_words.json``): words seen on many sites."""
+    stored = json.loads(data_file("models/text_words.json").read_text(encoding="utf-8"))
+    return frozenset(stored["odds"])
 
 
 def text_fields(blocks: list[Block], url: str | None) -> Fields:

@@ -191,7 +191,9 @@ def _whole_clutter(text: str, longest: int, whole: dict[str, Kind]) -> Kind | No
     return kind if kind in CLUTTER_KINDS else None
 
 
-def _phrase_files() -> list[dict]:
+@cache
+def phrase_files() -> list[dict]:
+    """Every language's phrase file as read, sorted by file name."""
     folder = resources.files("cleaner.data").joinpath("phrases")
     files = sorted(
         (entry for entry in folder.iterdir() if entry.name.endswith(".yaml")),
@@ -215,7 +217,7 @@ def phrase_book() -> PhraseBook:
     contains_kinds: dict[str, Kind] = {}
     section_kinds: set[Kind] = set()
     month_numbers: dict[str, int] = {}
-    for language in _phrase_files():
+    for language in phrase_files():
         for number, forms in enumerate(language.get("months") or [], start=1):
             for form in forms:
                 month_numbers.setdefault(str(form).lower(), number)
