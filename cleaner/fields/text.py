@@ -11,7 +11,6 @@ name from the next line.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 
@@ -21,7 +20,8 @@ from cleaner.fields.dates import find_dates, parse_date
 from cleaner.fields.names import author_rules, clean_byline
 from cleaner.labelling.phrases import phrase_book, phrase_files
 from cleaner.labelling.text_sections import without_site_name
-from cleaner.resources import data_file, thresholds
+from cleaner.labelling.text_words import word_odds
+from cleaner.resources import thresholds
 
 # Where a name stops: a separator, a date or time, a role after a comma.
 _NAME_END = re.compile(r"\s*(?:[|•·⋅●,;:(\[]|\s[-–—]\s|\d|\bon\b).*$", re.IGNORECASE)
@@ -253,8 +253,7 @@ def _bare_name(text: str, max_words: int, lower: _LowerCaseWords) -> str | None:
 @cache
 def _lexicon_words() -> frozenset[str]:
     """The words of the line lexicon (``text_words.json``): words seen on many sites."""
-    stored = json.loads(data_file("models/text_words.json").read_text(encoding="utf-8"))
-    return frozenset(stored["odds"])
+    return frozenset(word_odds().odds)
 
 
 def text_fields(blocks: list[Block], url: str | None) -> Fields:

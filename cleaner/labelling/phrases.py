@@ -192,14 +192,14 @@ def _whole_clutter(text: str, longest: int, whole: dict[str, Kind]) -> Kind | No
 
 
 @cache
-def phrase_files() -> list[dict]:
-    """Every language's phrase file as read, sorted by file name."""
+def phrase_files() -> tuple[dict, ...]:
+    """Every language's phrase file as read, sorted by file name (read once: do not change)."""
     folder = resources.files("cleaner.data").joinpath("phrases")
     files = sorted(
         (entry for entry in folder.iterdir() if entry.name.endswith(".yaml")),
         key=lambda entry: entry.name,
     )
-    return [yaml.safe_load(entry.read_text(encoding="utf-8")) for entry in files]
+    return tuple(yaml.safe_load(entry.read_text(encoding="utf-8")) for entry in files)
 
 
 def _lowered(phrase: object) -> str:
