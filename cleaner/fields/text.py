@@ -7,6 +7,13 @@ and any trailing date or role are cut away; the first date written in a
 publication time. A byline that is only the lead-in ("By" on a line of its
 own, as converters that write one text node per line give it) takes the
 name from the next line.
+
+Many dumps have no line the labeller calls a byline. Then the author is
+looked for, in order, in a removed line opened by a lead-in only the fields
+read ("By:", "Written by:"; per language, ``author`` in the phrase files),
+after "by" inside a date line, and in a bare name line beside the first date
+line. A name any of whose words the page also writes in lower case is a
+menu's or a label's ("By Use Case"), and gives way to those rules.
 """
 
 from __future__ import annotations
