@@ -238,16 +238,17 @@ def _declared_dates(view: PageView, days: _Days, day_first: bool | None) -> None
     either_way = []
     for element in view.elements["time"]:
         written, moment = _time_date(element)
-        if moment is not None and readings(written) is not None:
-            either_way.append((written, moment))
+        both = readings(written) if moment is not None else None
+        if both is not None:
+            either_way.append((written, moment, both))
         else:
             days.add("time_element", moment)
     days.add("url", _url_date(view.url or ""))
     # A numeric <time> that reads either way ("02-12-2025") is read in the page's order, or
     # as the day another source of the page declares, as a shown date is (``_settled``).
     declared = set(days.found)
-    for written, moment in either_way:
-        ordered = _in_order(written, moment, day_first)
+    for written, moment, both in either_way:
+        ordered = moment if day_first is None else both[0 if day_first else 1]
         days.add("time_element", _settled(written, ordered, declared))
 
 
@@ -259,14 +260,6 @@ def _time_date(element: _Element) -> tuple[str, datetime | None]:
         written = element.text_content()
         moment = parse_date(written)
     return written, moment
-
-
-def _in_order(written: str, moment: datetime, day_first: bool | None) -> datetime:
-    """The reading of the numeric date ``written`` in the page's order, if the page has one."""
-    both = readings(written)
-    if both is None or day_first is None:
-        return moment
-    return both[0] if day_first else both[1]
 
 
 def _day_first(view: PageView) -> bool | None:

@@ -98,7 +98,7 @@ def _title(blocks: list[Block]) -> str | None:
     return without_site_name(line) if line else None
 
 
-def _author(blocks: list[Block]) -> str | None:
+def _author(blocks: list[Block], article_end: int) -> str | None:
     """The author: from a byline line, else a lead-in line, a date line's "by", a bare name.
 
     A byline's name whose words the page also writes in lower case ("By Use Case" in
@@ -109,7 +109,7 @@ def _author(blocks: list[Block]) -> str | None:
     for name in bylines:
         if not lower.common(name):
             return name
-    removed = _removed_lines(blocks)
+    removed = _removed_lines(blocks, article_end)
     for find in (_after_field_lead_in, _by_in_date_line, _bare_name_by_date):
         if name := find(blocks, removed, lower):
             return name
@@ -195,14 +195,13 @@ def _field_phrases() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
     return tuple(sorted(set(lead_ins), key=len, reverse=True)), pattern
 
 
-def _removed_lines(blocks: list[Block]) -> list[tuple[int, Block]]:
-    """The removed lines above the article's end, short enough to be a byline."""
+def _removed_lines(blocks: list[Block], article_end: int) -> list[tuple[int, Block]]:
+    """The removed lines above the article's end (its last kept line), short enough to be a
+    byline."""
     limit = thresholds("text")["max_author_line_words"]
-    kept = [index for index, block in enumerate(blocks) if block.kept]
-    end = kept[-1] if kept else len(blocks)
     return [
         (index, block)
-        for index, block in enumerate(blocks[:end])
+        for index, block in enumerate(blocks[:article_end])
         if not block.kept and len(block.text.split()) <= limit
     ]
 
@@ -312,4 +311,9 @@ def text_fields(blocks: list[Block], url: str | None) -> Fields:
             published_at = parse_date(block.text)
             if published_at is not None:
                 break
-    return Fields(title=_title(blocks), author=_author(blocks), published_at=published_at, url=url)
+    return Fields(
+        title=_title(blocks),
+        author=_author(blocks, article_end),
+        published_at=published_at,
+        url=url,
+    )

@@ -23,7 +23,7 @@ from cleaner.labelling.html_declared import declared
 from cleaner.labelling.html_kinds import looks_like_date
 from cleaner.labelling.html_words import DomWords, dom_words
 from cleaner.labelling.phrases import Marker, phrase_book
-from cleaner.labelling.text_words import WordOdds, line_word_sums, word_odds
+from cleaner.labelling.text_words import WordOdds, line_codes, line_word_sums, word_odds
 from cleaner.resources import thresholds
 
 _WORD = re.compile(r"\w+")
@@ -378,12 +378,7 @@ def word_columns(texts: list[str], odds: WordOdds) -> np.ndarray:
     """The lexicon's columns of each block (its text folded to one line): mean log-odds of its
     known words, their share, the least, and the mean over the blocks around it; NaN where
     no word is known, and on every block of a page in another language than the lexicon's."""
-    lines = [" ".join(text.split()) for text in texts]
-    codes = np.frombuffer(
-        ("\n".join(lines) + "\n").encode("utf-32-le", "surrogatepass"), dtype=np.uint32
-    )
-    sizes = np.fromiter(map(len, lines), dtype=np.intp, count=len(lines)) + 1
-    starts = np.cumsum(sizes) - sizes
+    codes, starts = line_codes([" ".join(text.split()) for text in texts])
     words, known, sums, least, function_words = line_word_sums(codes, starts, odds)
     with np.errstate(invalid="ignore", divide="ignore"):
         columns = np.column_stack(

@@ -31,7 +31,7 @@ import numpy as np
 
 from cleaner.blocks.block import Kind
 from cleaner.labelling.phrases import Marker, phrase_book
-from cleaner.labelling.text_words import WordOdds, line_word_sums, word_odds
+from cleaner.labelling.text_words import WordOdds, line_codes, line_word_sums, word_odds
 
 # Marker kinds the model sees, one column each.
 MARKER_KINDS = (
@@ -457,10 +457,8 @@ def pages_line_features(
     count = len(lines)
     if count == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
-    text = "\n".join(lines) + "\n"
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    chars = np.fromiter(map(len, lines), dtype=np.float64, count=count)
-    starts = np.concatenate(([0], np.cumsum(chars[:-1] + 1))).astype(np.intp)
+    codes, starts = line_codes(lines)
+    chars = (np.append(starts[1:], len(codes)) - starts - 1).astype(np.float64)
     ends = starts + chars.astype(np.intp)
     own = _per_line_counts(codes, chars)
     own.update(_pattern_hits(lines, chars, own["digits"]))

@@ -133,12 +133,18 @@ def page_words(lines: list[str]) -> list[list[str]]:
     return words
 
 
-def _words_of_lines(lines: list[str]) -> PageWords:
-    """``find_words`` of lines given as strings, joined as the line features join them."""
+def line_codes(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The code points of ``lines``, each ended by a line feed, and where each line starts:
+    the form ``find_words`` and the line features read."""
     text = "\n".join(lines) + "\n"
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     sizes = np.fromiter(map(len, lines), dtype=np.intp, count=len(lines)) + 1
-    return find_words(codes, np.cumsum(sizes) - sizes)
+    return codes, np.cumsum(sizes) - sizes
+
+
+def _words_of_lines(lines: list[str]) -> PageWords:
+    """``find_words`` of lines given as strings."""
+    return find_words(*line_codes(lines))
 
 
 @dataclass(frozen=True)
