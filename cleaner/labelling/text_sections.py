@@ -68,6 +68,19 @@ def _stems(text: str) -> set[str]:
     return {word[:_STEM_CHARS] for word in _WORD.findall(text.lower())}
 
 
+def _shared_at_most(stems: set[str], text: str) -> int:
+    """At least as many of ``stems`` as are stems of ``text``: those written anywhere in it.
+
+    A stem of ``text`` is the start of one of its words, so it is written in
+    ``text``. A page has dozens of short lines before its body (menus,
+    labels) that share no word with the headline: this bound, a few
+    substring searches, rules them out (their Jaccard index is at most
+    ``shared / len(stems)``) before their own stems are listed.
+    """
+    lowered = text.lower()
+    return sum(stem in lowered for stem in stems)
+
+
 def without_site_name(title: str) -> str:
     """A page title without the site's name: "Headline - Site" -> "Headline".
 
@@ -100,6 +113,8 @@ def find_title(
     headline = _stems(without_site_name(lines[0]))
     best, best_overlap = None, min_overlap
     for index in candidates[1:] if candidates[0] == 0 else candidates:
+        if headline and _shared_at_most(headline, lines[index]) / len(headline) < best_overlap:
+            continue
         found = _stems(lines[index])
         overlap = len(found & headline) / len(found | headline)
         if overlap >= best_overlap:
