@@ -8,8 +8,11 @@ reduction per line; the few patterns (times, dates, counts) are one regular
 expression pass over the short lines that hold a digit. Context is the same numbers shifted to
 the neighbours and averaged over windows, and where the line sits in the page
 (relative position, share of the page's sentence-like text before it, lines
-since a "Read next" or "Comments" marker). Last, what the line's words say in
-a learned lexicon (``text_words``), alone and over the lines around it.
+since a "Read next" or "Comments" marker, and what stands between it and the
+page's densest prose: "Share" or "Subscribe" lines and runs of lines that are
+not prose, where an article ends and the comments and bios after it begin).
+Last, what the line's words say in a learned lexicon (``text_words``), alone
+and over the lines around it.
 
 Most of the cost on one page is the fixed cost of each numpy operation, so a
 batch run computes several pages in one pass (``pages_line_features``).
@@ -220,6 +223,8 @@ def _feature_names() -> tuple[str, ...]:
             "body_since_section",
             "lines_until_section",
             "distance_to_densest",
+            "markers_from_densest",
+            "gap_from_densest",
             "log_run_chars",
             "run_words",
             "run_ends_terminal",
@@ -394,6 +399,56 @@ def _densest(values: np.ndarray, layout: _Layout) -> np.ndarray:
     return at_max[first_of_page][layout.page_of]
 
 
+def _from_densest(
+    densest: np.ndarray, marked: np.ndarray, body_like: np.ndarray, layout: _Layout
+) -> tuple[np.ndarray, np.ndarray]:
+    """What lies between each line and its page's densest stretch of prose: how many
+    ``marked`` lines, and the longest run of lines that are not prose.
+
+    An article is one stretch of prose; what follows a share bar and a newsletter
+    box, or a long run of menu and teaser lines, is seldom more of it, however well
+    written (comments, an author's bio, the next article's opening).
+    """
+    index = layout.index
+    markers_before = np.concatenate(([0], np.cumsum(marked)))  # markers before each index
+    after = index > densest
+    before = index < densest
+    between = np.where(
+        after,
+        markers_before[index] - markers_before[np.minimum(densest + 1, len(index))],
+        np.where(before, markers_before[densest] - markers_before[index + 1], 0),
+    )
+    prose_free = ~body_like
+    # Runs of lines that are not prose, counted towards each line from either side,
+    # and only from beyond the densest line.
+    since_prose = np.minimum(_run_lengths(prose_free, layout.first, True), index - densest)
+    until_prose = np.minimum(_run_lengths(prose_free, layout.last, False), densest - index)
+    # The longest run between the densest line and each line: a maximum accumulated
+    # away from the densest line, page by page (each page's values are lifted above
+    # those of the pages before it, so the maximum never crosses a page).
+    lift = layout.page_of * (len(index) + 1)
+    forward = np.maximum.accumulate(np.where(after, since_prose, 0) + lift) - lift
+    reverse_lift = (layout.page_of[-1] - layout.page_of[::-1]) * (len(index) + 1)
+    backward = (
+        np.maximum.accumulate(np.where(before, until_prose, 0)[::-1] + reverse_lift) - reverse_lift
+    )[::-1]
+    gap = np.where(after, forward, np.where(before, backward, 0))
+    return between.astype(np.float64), np.minimum(gap, _SECTION_CAP).astype(np.float64)
+
+
+def _run_lengths(flags: np.ndarray, bound: np.ndarray, forward: bool) -> np.ndarray:
+    """For each line, how many flagged lines in a row end at it (``forward``) or start at it,
+    not crossing its page's first (or last) line ``bound``; 0 on an unflagged line."""
+    index = np.arange(len(flags))
+    if forward:
+        last_unflagged = np.maximum.accumulate(np.where(flags, -1, index))
+        start = np.maximum(last_unflagged + 1, bound)
+        return np.where(flags, index - start + 1, 0)
+    next_unflagged = np.minimum.accumulate(np.where(flags, len(flags), index)[::-1])[::-1]
+    end = np.minimum(next_unflagged - 1, bound)
+    return np.where(flags, end - index + 1, 0)
+
+
 def _runs(
     chars: np.ndarray,
     words: np.ndarray,
@@ -532,6 +587,10 @@ def pages_line_features(
         section_line >= layout.first, body_count - body_count[np.maximum(section_line, 0)], -1.0
     )
     density = _window_sums(body_chars[None, :], (5,), layout)[0][0, 0]
+    densest = _densest(density, layout)
+    # Section markers have their own columns (lines_since_section, ...); these are the rest.
+    other_markers = marked[[kind not in _SECTION_KINDS for kind in MARKER_KINDS]].any(axis=0)
+    markers_between, gap_between = _from_densest(densest, other_markers, body_like, layout)
     chars_before = np.cumsum(chars) - chars
     body_chars_before = np.cumsum(body_chars) - body_chars
     place = np.array(
@@ -547,7 +606,9 @@ def pages_line_features(
             _lines_since(section_open, _SECTION_CAP, layout),
             body_since_section,
             _lines_until(section_open, _SECTION_CAP, layout),
-            (layout.index - _densest(density, layout)) / size,
+            (layout.index - densest) / size,
+            markers_between,
+            gap_between,
             *_runs(
                 chars, words, ends_terminal, own["starts_lower"], own["starts_continuation"], layout
             ),
