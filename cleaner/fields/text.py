@@ -217,11 +217,9 @@ def _after_field_lead_in(
     lead_ins, _inner = _field_phrases()
     for index, block in removed:
         lowered = block.text.lower()
-        if not lowered.startswith(lead_ins):
+        if not lowered.startswith(lead_ins):  # one call passes over most lines
             continue
-        lead_in = next((phrase for phrase in lead_ins if lowered.startswith(phrase)), None)
-        if lead_in is None:
-            continue
+        lead_in = next(phrase for phrase in lead_ins if lowered.startswith(phrase))
         rest = block.text[len(lead_in) :]
         following = blocks[index + 1].text if index + 1 < len(blocks) else None
         if name := _accepted(author_name(rest, following if not rest.strip() else None), lower):
@@ -289,16 +287,10 @@ def _bare_name(text: str, max_words: int, lower: _LowerCaseWords) -> str | None:
         return None
     # Menus and labels ("Close Menu", "Quick Apply") are words common on many sites, all
     # of them in the line lexicon; a name has at least one word that is not.
-    known = _lexicon_words()
+    known = word_odds().odds
     if all(word.lower() in known for word in _WORD.findall(text)):
         return None
     return _accepted(clean_byline(text), lower)
-
-
-@cache
-def _lexicon_words() -> frozenset[str]:
-    """The words of the line lexicon (``text_words.json``): words seen on many sites."""
-    return frozenset(word_odds().odds)
 
 
 def text_fields(blocks: list[Block], url: str | None) -> Fields:

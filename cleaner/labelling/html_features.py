@@ -23,7 +23,8 @@ from cleaner.labelling.html_declared import declared
 from cleaner.labelling.html_kinds import looks_like_date
 from cleaner.labelling.html_words import DomWords, dom_words
 from cleaner.labelling.phrases import Marker, phrase_book
-from cleaner.labelling.text_words import WordOdds, line_codes, line_word_sums, word_odds
+from cleaner.labelling.text_features import WORD_WINDOWS, lexicon_columns
+from cleaner.labelling.text_words import WordOdds, word_odds
 from cleaner.resources import thresholds
 
 _WORD = re.compile(r"\w+")
@@ -58,7 +59,6 @@ NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 ANCESTOR_LEVELS = (0, 1, 2, 3, 5)
 MAIN_SHARES = (0.5, 0.8)
 REPEAT_LEVELS = (0, 1, 2, 3)  # a subset of ANCESTOR_LEVELS
-WORD_WINDOWS = (2, 5)
 # The word lexicon's columns (``word_columns``), last in the matrix.
 WORD_COLUMNS = (
     "word_odds",
@@ -312,17 +312,12 @@ def _shifted(values: np.ndarray, offset: int, fill: float) -> np.ndarray:
     return shifted
 
 
-def _window_sum(values: np.ndarray, radius: int) -> np.ndarray:
-    """The sum of ``values`` over each item and the ``radius`` items on either side."""
+def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
     padded = np.concatenate([[0.0], np.cumsum(values)])
     index = np.arange(len(values))
     low = np.maximum(index - radius, 0)
     high = np.minimum(index + radius + 1, len(values))
-    return padded[high] - padded[low]
-
-
-def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
-    return _window_sum(values, radius) / _window_sum(np.ones(len(values)), radius)
+    return (padded[high] - padded[low]) / (high - low)
 
 
 def _title_columns(
@@ -375,23 +370,9 @@ def _title_columns(
 
 
 def word_columns(texts: list[str], odds: WordOdds) -> np.ndarray:
-    """The lexicon's columns of each block (its text folded to one line): mean log-odds of its
-    known words, their share, the least, and the mean over the blocks around it; NaN where
-    no word is known, and on every block of a page in another language than the lexicon's."""
-    codes, starts = line_codes([" ".join(text.split()) for text in texts])
-    words, known, sums, least, function_words = line_word_sums(codes, starts, odds)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        columns = np.column_stack(
-            [
-                sums / known,
-                known / np.maximum(words, 1.0),
-                least,
-                *(_window_sum(sums, r) / _window_sum(known, r) for r in WORD_WINDOWS),
-            ]
-        )
-    if function_words.sum() < odds.min_function_share * max(words.sum(), 1.0):
-        columns[:] = np.nan
-    return columns
+    """The lexicon's columns of each block, as the text path gives them to a page's lines
+    (``lexicon_columns``): the block's text folded to one line."""
+    return lexicon_columns([" ".join(text.split()) for text in texts], odds)
 
 
 def block_features(page: SegmentedPage, odds: WordOdds | None = None) -> BlockFeatures:

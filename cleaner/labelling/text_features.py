@@ -193,7 +193,7 @@ _NEIGHBOUR_COLUMNS = (
 _NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _WINDOWS = (2, 5, 12, 30)
 _SECTION_CAP = 200.0
-_WORD_WINDOWS = (2, 5)
+WORD_WINDOWS = (2, 5)
 
 
 def _feature_names() -> tuple[str, ...]:
@@ -232,7 +232,7 @@ def _feature_names() -> tuple[str, ...]:
         )
     )
     names.extend(("word_odds", "known_word_share", "word_odds_least"))
-    names.extend(f"word_odds~{window}" for window in _WORD_WINDOWS)
+    names.extend(f"word_odds~{window}" for window in WORD_WINDOWS)
     return tuple(names)
 
 
@@ -400,10 +400,18 @@ def _densest(values: np.ndarray, layout: _Layout) -> np.ndarray:
 
 
 def _from_densest(
-    densest: np.ndarray, marked: np.ndarray, body_like: np.ndarray, layout: _Layout
+    densest: np.ndarray,
+    marked: np.ndarray,
+    since_prose: np.ndarray,
+    until_prose: np.ndarray,
+    layout: _Layout,
 ) -> tuple[np.ndarray, np.ndarray]:
     """What lies between each line and its page's densest stretch of prose: how many
     ``marked`` lines, and the longest run of lines that are not prose.
+
+    ``since_prose`` and ``until_prose`` are each line's distance to the prose line
+    before and after it (``_lines_since``, ``_lines_until``): on a line that is not
+    prose, the length of its run up to that line and from it.
 
     An article is one stretch of prose; what follows a share bar and a newsletter
     box, or a long run of menu and teaser lines, is seldom more of it, however well
@@ -418,11 +426,9 @@ def _from_densest(
         markers_before[index] - markers_before[np.minimum(densest + 1, len(index))],
         np.where(before, markers_before[densest] - markers_before[index + 1], 0),
     )
-    prose_free = ~body_like
-    # Runs of lines that are not prose, counted towards each line from either side,
-    # and only from beyond the densest line.
-    since_prose = np.minimum(_run_lengths(prose_free, layout.first, True), index - densest)
-    until_prose = np.minimum(_run_lengths(prose_free, layout.last, False), densest - index)
+    # Runs of lines that are not prose, counted only from beyond the densest line.
+    since_prose = np.minimum(since_prose, index - densest)
+    until_prose = np.minimum(until_prose, densest - index)
     # The longest run between the densest line and each line: a maximum accumulated
     # away from the densest line, page by page (each page's values are lifted above
     # those of the pages before it, so the maximum never crosses a page).
@@ -434,19 +440,6 @@ def _from_densest(
     )[::-1]
     gap = np.where(after, forward, np.where(before, backward, 0))
     return between.astype(np.float64), np.minimum(gap, _SECTION_CAP).astype(np.float64)
-
-
-def _run_lengths(flags: np.ndarray, bound: np.ndarray, forward: bool) -> np.ndarray:
-    """For each line, how many flagged lines in a row end at it (``forward``) or start at it,
-    not crossing its page's first (or last) line ``bound``; 0 on an unflagged line."""
-    index = np.arange(len(flags))
-    if forward:
-        last_unflagged = np.maximum.accumulate(np.where(flags, -1, index))
-        start = np.maximum(last_unflagged + 1, bound)
-        return np.where(flags, index - start + 1, 0)
-    next_unflagged = np.minimum.accumulate(np.where(flags, len(flags), index)[::-1])[::-1]
-    end = np.minimum(next_unflagged - 1, bound)
-    return np.where(flags, end - index + 1, 0)
 
 
 def _runs(
@@ -590,7 +583,11 @@ def pages_line_features(
     densest = _densest(density, layout)
     # Section markers have their own columns (lines_since_section, ...); these are the rest.
     other_markers = marked[[kind not in _SECTION_KINDS for kind in MARKER_KINDS]].any(axis=0)
-    markers_between, gap_between = _from_densest(densest, other_markers, body_like, layout)
+    since_body = _lines_since(body_like, _SECTION_CAP, layout)
+    until_body = _lines_until(body_like, _SECTION_CAP, layout)
+    markers_between, gap_between = _from_densest(
+        densest, other_markers, since_body, until_body, layout
+    )
     chars_before = np.cumsum(chars) - chars
     body_chars_before = np.cumsum(body_chars) - body_chars
     place = np.array(
@@ -598,8 +595,8 @@ def pages_line_features(
             index / size,
             (chars_before - chars_before[layout.first]) / layout.page_sums(chars),
             (body_chars_before - body_chars_before[layout.first]) / total_body_chars,
-            _lines_since(body_like, _SECTION_CAP, layout),
-            _lines_until(body_like, _SECTION_CAP, layout),
+            since_body,
+            until_body,
             np.log1p(size),
             np.log1p(page_body_chars),
             chars / np.maximum.reduceat(chars, layout.starts)[layout.page_of],
@@ -620,6 +617,13 @@ def pages_line_features(
     return np.concatenate((own_rows, neighbours, windows, place, lexical)).T
 
 
+def lexicon_columns(lines: list[str], odds: WordOdds) -> np.ndarray:
+    """The lexicon's columns (``_word_rows``) of one page's lines, one row per line: the
+    HTML blocks read them too, each block's text folded to one line."""
+    codes, starts = line_codes(lines)
+    return _word_rows(codes, starts, odds, _Layout.of([len(lines)])).T
+
+
 def _word_rows(
     codes: np.ndarray,
     line_starts: np.ndarray,
@@ -631,7 +635,7 @@ def _word_rows(
     a page in another language than the lexicon's."""
     words, known, sums, least, function_words = line_word_sums(codes, line_starts, odds)
     with np.errstate(invalid="ignore", divide="ignore"):
-        window_sums, _ = _window_sums(np.array((_exact(sums), known)), _WORD_WINDOWS, layout)
+        window_sums, _ = _window_sums(np.array((_exact(sums), known)), WORD_WINDOWS, layout)
         rows = np.concatenate(
             (
                 np.array((sums / known, known / np.maximum(words, 1.0), least)),
