@@ -6,7 +6,7 @@ import pytest
 
 import cleaner
 from cleaner.fields.text import author_name
-from cleaner.labelling.text_sections import without_site_name
+from cleaner.labelling.text_title import without_site_name
 
 ARTICLE = [
     "Volcano erupts near village | The Island Post",

@@ -26,7 +26,7 @@ from cleaner.blocks.block import Block, Kind
 from cleaner.fields.dates import find_dates, parse_date
 from cleaner.fields.names import author_rules, clean_byline
 from cleaner.labelling.phrases import phrase_book, phrase_files
-from cleaner.labelling.text_sections import without_site_name
+from cleaner.labelling.text_title import title_text
 from cleaner.labelling.text_words import word_odds
 from cleaner.resources import thresholds
 
@@ -95,7 +95,7 @@ def author_name(byline: str, next_line: str | None = None) -> str | None:
 
 def _title(blocks: list[Block]) -> str | None:
     line = next((block.text for block in blocks if block.kind is Kind.TITLE), None)
-    return without_site_name(line) if line else None
+    return title_text(line) if line else None
 
 
 def _author(blocks: list[Block], article_end: int) -> str | None:

@@ -11,7 +11,8 @@ belongs to the article. Rules name the kinds around it:
   after it along, well-formed teaser sentences included, until the article
   visibly resumes (``text_sections``);
 - a bare time of day or a short date line is a timestamp;
-- the headline above the body is the title (removed: gold bodies exclude it).
+- the title is the line of the page's head a learned scorer ranks first (``text_title``);
+  it is removed (gold bodies exclude it) and fills the article's title.
 What is left is kept or removed as the model says, at the page's own cut
 (``cut``: lower on pages where the model is unsure everywhere); kept short lines without a
 sentence end are subheadings. Every label carries the rule that decided, or
@@ -30,7 +31,8 @@ from cleaner.labelling.cut import expected_f1_cut
 from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.phrases import Marker, fold, phrase_book
 from cleaner.labelling.text_features import FEATURE_NAMES, pages_line_features
-from cleaner.labelling.text_sections import Section, find_title, sections
+from cleaner.labelling.text_sections import Section, sections
+from cleaner.labelling.text_title import find_titles
 from cleaner.labelling.text_words import WordOdds, word_odds
 from cleaner.resources import thresholds
 
@@ -97,51 +99,56 @@ def label_text_pages(pages: list[list[Block]], model: LineModel | None = None) -
     model = model or shipped_line_model()
     features = pages_line_features(lines, markers, model.odds)
     probabilities = model.forest.probability(features)
-    labelled = []
-    start = 0
-    for blocks, page_lines, page_markers in zip(pages, lines, markers, strict=True):
-        end = start + len(blocks)
-        labelled.append(
-            _label_page(
-                blocks, page_lines, page_markers, features[start:end], probabilities[start:end]
-            )
+    bounds = np.cumsum([0, *map(len, pages)]).tolist()
+    evidence = []
+    for page_lines, start, end in zip(lines, bounds, bounds[1:], strict=False):
+        page_features, page_probabilities = features[start:end], probabilities[start:end]
+        kept = model_keeps(page_probabilities, page_features[:, _COLUMN["words"]])
+        evidence.append((page_lines, page_features, page_probabilities, kept))
+    titles = find_titles(evidence)
+    return [
+        _label_page(blocks, page_markers, *page_evidence, title)
+        for blocks, page_markers, page_evidence, title in zip(
+            pages, markers, evidence, titles, strict=True
         )
-        start = end
-    return labelled
+    ]
+
+
+def model_keeps(probabilities: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """The lines the model keeps: at the usual threshold, or lower at the page's own cut.
+
+    The page's cut (see ``cut``) lies between the floor and the usual threshold.
+    """
+    if not len(probabilities):
+        return np.zeros(0, dtype=bool)
+    limits = thresholds("text")
+    keep = min(
+        limits["keep_probability"],
+        expected_f1_cut(probabilities, words, limits["min_keep_probability"]),
+    )
+    return probabilities >= keep
 
 
 def _label_page(
     blocks: list[Block],
-    lines: list[str],
     markers: list[Marker | None],
+    lines: list[str],
     features: np.ndarray,
     probabilities: np.ndarray,
+    kept_by_model: np.ndarray,
+    title: int | None,
 ) -> list[Block]:
-    """One page's labels, from its lines' features and the model's probabilities."""
+    """One page's labels, from its lines' features, the model's probabilities and its title."""
     if not blocks:
         return []
     limits = thresholds("text")
     book = phrase_book()
     words = features[:, _COLUMN["words"]]
     markers = _bylines_in_short_lines(markers, words, limits["max_byline_words"])
-    # The page's own cut (see ``cut``), between the floor and the usual threshold.
-    keep = min(
-        limits["keep_probability"],
-        expected_f1_cut(probabilities, words, limits["min_keep_probability"]),
-    )
     sentence_end = features[:, _COLUMN["ends_terminal"]]
     timestamp = (features[:, _COLUMN["time_of_day"]] > 0) | (
         (features[:, _COLUMN["numeric_date"]] + features[:, _COLUMN["month_date"]] > 0)
         & (words <= limits["max_date_line_words"])
-    )
-    kept_by_model = probabilities >= keep
-    kept_lines = np.flatnonzero(kept_by_model)
-    title = find_title(
-        lines,
-        words,
-        int(kept_lines[0]) if len(kept_lines) else len(lines),
-        limits["max_title_words"],
-        limits["min_title_overlap"],
     )
     in_section = sections(markers, kept_by_model & ~timestamp, book.section_kinds)
     ruled = _rule_labels(lines, markers, probabilities, words, timestamp, in_section, title)
@@ -192,7 +199,7 @@ def _rule_labels(
         marker = markers[index]
         section = in_section[index]
         if index == title:
-            labels[index] = (False, Kind.TITLE, "rule: headline above the body")
+            labels[index] = (False, Kind.TITLE, "title model: best of the head's lines")
         elif (
             index > 0
             and _bare_lead_in(lines[index - 1], markers[index - 1])

@@ -1,0 +1,225 @@
+"""Train the scorer of a text dump's title lines (``cleaner.labelling.text_title``) on WCXB dev.
+
+Usage: python bench/train_text_title.py [--data DIR] [--limit N] [--no-save]
+       [--other-converters DIR]
+
+Every dev page's html_text and bs4 dumps are labelled by the shipped line
+model, and their head's short lines listed with their features by the very
+function the cleaner runs (``title_candidates``). Each dump is listed twice:
+whole, and without its first line. html-text and BeautifulSoup write the
+page's ``<title>`` first; inscriptis, html2text and many crawlers do not, and
+a scorer trained on whole dumps only learns to lean on that first line
+(titles found in inscriptis dumps: 5%). A line is right when the title it
+states (``title_text``) equals the gold title, case and punctuation folded.
+A CatBoost classifier of oblivious trees (one thread) learns to score them;
+it is exported to ``cleaner/data/models/text_title.json``.
+
+Printed: the share of pages whose chosen line (``best_candidate``) states
+the gold title, in 5-fold cross-validation grouped by domain (no site in both
+parts) and in-sample, per converter, beside the oracle (some candidate
+does). With ``--other-converters`` (the cache of
+``bench/other_converters.py``), the same for inscriptis and html2text dumps,
+which the scorer never trains on. The line model's probabilities are
+in-sample (it was trained on these pages): the first kept line is a little
+better placed here than on unseen sites.
+
+WCXB: Web Content eXtraction Benchmark, dev split, by Murrough Foley, CC-BY-4.0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.forests import to_forest
+from bench.wcxb import CONVERTERS, DEFAULT_DATA, GoldPage, load_pages, page_domains
+from cleaner.blocks.text import segment_text
+from cleaner.labelling.forest import ObliviousForest
+from cleaner.labelling.phrases import phrase_book
+from cleaner.labelling.text import model_keeps, shipped_line_model
+from cleaner.labelling.text_features import FEATURE_NAMES, pages_line_features
+from cleaner.labelling.text_title import (
+    TITLE_FEATURE_NAMES,
+    best_candidate,
+    title_candidates,
+    title_text,
+)
+from cleaner.resources import data_file
+
+FOLDS = 5
+ROUNDS, DEPTH, LEARNING_RATE = 300, 6, 0.1
+OTHER_CONVERTERS = ("inscriptis", "html2text")
+_WORDS = FEATURE_NAMES.index("words")
+_BATCH = 32
+
+
+def folded(text: str | None) -> str:
+    """Case, punctuation and spacing folded, as ``eval_text`` compares titles."""
+    return " ".join(re.findall(r"\w+", (text or "").lower()))
+
+
+@dataclass
+class Listed:
+    """One dump's title candidates: rows of features, and which are right."""
+
+    page: GoldPage
+    domain: str
+    source: str  # the converter, "+first line dropped" for the second listing
+    candidates: np.ndarray
+    rows: np.ndarray
+    right: np.ndarray  # the training labels
+    gold_right: np.ndarray  # the lines whose title equals the gold (the <title> included)
+
+
+def list_dumps(
+    pages: list[GoldPage], texts: list[str], source: str, domains: dict[str, str]
+) -> list[Listed]:
+    """Each dump's candidates, labelled against its page's gold title."""
+    book, model = phrase_book(), shipped_line_model()
+    listed = []
+    for start in range(0, len(pages), _BATCH):
+        batch = pages[start : start + _BATCH]
+        lines = [[b.text for b in segment_text(text)] for text in texts[start : start + _BATCH]]
+        markers = [book.match_lines(page_lines) for page_lines in lines]
+        features = pages_line_features(lines, markers, model.odds)
+        probabilities = model.forest.probability(features)
+        offset = 0
+        for page, page_lines in zip(batch, lines, strict=True):
+            end = offset + len(page_lines)
+            mine, chances = features[offset:end], probabilities[offset:end]
+            offset = end
+            if not page_lines or not folded(page.title):
+                continue
+            kept = model_keeps(chances, mine[:, _WORDS])
+            candidates, rows = title_candidates(page_lines, mine, chances, kept)
+            gold = folded(page.title)
+            gold_right = np.array(
+                [folded(title_text(page_lines[i])) == gold for i in candidates], bool
+            )
+            # The ``<title>`` a converter writes first is right only when no line of the page
+            # is: the headline is the title, and the line to take out of the body.
+            right = gold_right.copy()
+            right[candidates == 0] &= not right[candidates != 0].any()
+            listed.append(
+                Listed(page, domains[page.page_id], source, candidates, rows, right, gold_right)
+            )
+    return listed
+
+
+def without_first_line(text: str) -> str:
+    """The dump as a converter that does not write ``<title>`` first would have it."""
+    lines = [block.text for block in segment_text(text)]
+    return "\n".join(lines[1:])
+
+
+def fit(listed: list[Listed]) -> ObliviousForest:
+    from catboost import CatBoostClassifier
+
+    model = CatBoostClassifier(
+        iterations=ROUNDS,
+        depth=DEPTH,
+        learning_rate=LEARNING_RATE,
+        loss_function="Logloss",
+        thread_count=1,
+        random_seed=0,
+        verbose=False,
+        allow_writing_files=False,
+    )
+    model.fit(
+        np.vstack([item.rows for item in listed]),
+        np.concatenate([item.right for item in listed]).astype(int),
+    )
+    return to_forest(model, "text_title", list(TITLE_FEATURE_NAMES))
+
+
+def accuracy(
+    listed: list[Listed], scorer: Callable[[Listed], np.ndarray], pages_of: dict[str, int]
+) -> dict[str, float]:
+    """Share of each source's pages (with a gold title) whose chosen line is right."""
+    right: dict[str, int] = {}
+    for item in listed:
+        if len(item.rows):
+            chosen = best_candidate(item.candidates, item.rows, scorer(item))
+            right[item.source] = right.get(item.source, 0) + bool(item.gold_right[chosen])
+    return {source: right.get(source, 0) / pages for source, pages in pages_of.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--no-save", action="store_true")
+    parser.add_argument(
+        "--other-converters",
+        type=Path,
+        default=Path.home() / ".cache" / "cleaner" / "dumps",
+        help="cache of bench/other_converters.py: score its dumps too (never trained on)",
+    )
+    arguments = parser.parse_args()
+    pages = load_pages(arguments.data, arguments.limit)
+    pages = [page for page in pages if folded(page.title)]
+    domains = page_domains(arguments.data)
+    training: list[Listed] = []
+    for converter in CONVERTERS:
+        texts = [page.dump(converter) for page in pages]
+        training += list_dumps(pages, texts, converter, domains)
+        dropped = [without_first_line(text) for text in texts]
+        training += list_dumps(pages, dropped, f"{converter}, first line dropped", domains)
+        print(f"  listed the {converter} dumps", file=sys.stderr, flush=True)
+    others: list[Listed] = []
+    for converter in OTHER_CONVERTERS:
+        folder = arguments.other_converters / converter
+        if not folder.is_dir():
+            print(f"  no {converter} dumps in {folder}: not scored", file=sys.stderr)
+            continue
+        texts = [
+            gzip.decompress((folder / f"{page.page_id}.txt.gz").read_bytes()).decode()
+            for page in pages
+        ]
+        others += list_dumps(pages, texts, f"{converter} (never trained on)", domains)
+    everything = training + others
+    # Every page counts for every source: a dump without a candidate is a miss.
+    pages_of = {item.source: len(pages) for item in everything}
+
+    sites = sorted({item.domain for item in everything})
+    np.random.default_rng(0).shuffle(sites)
+    fold_of = {site: index % FOLDS for index, site in enumerate(sites)}
+    cross_validated: dict[int, np.ndarray] = {}
+    for fold in range(FOLDS):
+        forest = fit([item for item in training if fold_of[item.domain] != fold])
+        for index, item in enumerate(everything):
+            if fold_of[item.domain] == fold and len(item.rows):
+                cross_validated[index] = forest.decision(item.rows)
+        print(f"  fold {fold + 1}/{FOLDS} done", file=sys.stderr, flush=True)
+    forest = fit(training)
+    position = {id(item): index for index, item in enumerate(everything)}
+    cv = accuracy(everything, lambda item: cross_validated[position[id(item)]], pages_of)
+    in_sample = accuracy(everything, lambda item: forest.decision(item.rows), pages_of)
+    oracle = {source: 0 for source in pages_of}
+    for item in everything:
+        oracle[item.source] += bool(item.gold_right.any())
+    print(f"\ntitle lines of the dumps: {len(pages)} pages with a gold title")
+    print(f"{'dumps':<40} {'CV':>6} {'in-sample':>10} {'oracle':>7}")
+    for source in pages_of:
+        print(
+            f"{source:<40} {cv[source]:>6.3f} {in_sample[source]:>10.3f}"
+            f" {oracle[source] / pages_of[source]:>7.3f}"
+        )
+    if not arguments.no_save:
+        target = Path(str(data_file("models/text_title.json")))
+        target.write_text(json.dumps(forest.to_json()) + "\n")
+        print(f"saved {target}")
+
+
+if __name__ == "__main__":
+    main()
