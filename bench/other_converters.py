@@ -25,7 +25,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.wcxb import DEFAULT_DATA, GoldPage, c4_baseline, load_pages, score, type_table
+from bench.wcxb import (
+    DEFAULT_DATA,
+    GoldPage,
+    c4_baseline,
+    fold,
+    load_pages,
+    score,
+    type_table,
+)
 from cleaner import clean_text
 
 DEFAULT_CACHE = Path.home() / ".cache" / "cleaner" / "dumps"
@@ -81,11 +89,13 @@ def main() -> int:
     systems = ("cleaner", "C4 rules", "kept whole")
     for converter in CONVERTERS:
         rows = {system: [] for system in systems}
+        titles = []
         for page in pages:
             text = rendered(page, converter, arguments.cache)
-            for system, body in zip(
-                systems, (clean_text(text).body, c4_baseline(text), text), strict=True
-            ):
+            article = clean_text(text)
+            if fold(page.title):
+                titles.append(fold(article.title) == fold(page.title))
+            for system, body in zip(systems, (article.body, c4_baseline(text), text), strict=True):
                 precision, recall, f1 = score(body, page.main_content)
                 rows[system].append(
                     {
@@ -97,6 +107,7 @@ def main() -> int:
                 )
         print(f"\nText dumps ({converter}, not seen in training): body F1 (P / R)")
         print("\n".join(type_table(rows)))
+        print(f"  title found on {sum(titles) / max(len(titles), 1):.3f} of {len(titles)} pages")
     return 0
 
 

@@ -211,8 +211,11 @@ def main() -> int:
         ours, our_seconds, cleaning_seconds = run_cleaner_on_dumps(dumps)
         for page in pages:
             baseline = c4_baseline(page.dump(converter))
+            mine = ours.loc[page.page_id]
+            published = None if pd.isna(mine["published_date"]) else mine["published_date"]
+            hits = field_hits(page, mine["title"], mine["author"], published)
             for system, text in (
-                ("cleaner", ours.loc[page.page_id, "body"]),
+                ("cleaner", mine["body"]),
                 ("C4 rules", baseline),
             ):
                 dump_rows.append(
@@ -228,10 +231,19 @@ def main() -> int:
                                 strict=True,
                             )
                         ),
+                        **(hits if system == "cleaner" else {}),
                     }
                 )
         frame = pd.DataFrame(dump_rows)
         print_scores(frame, ["cleaner", "C4 rules"], f"Text dumps ({converter}): body")
+        found = frame[frame.system == "cleaner"]
+        print(
+            f"  fields found in the {converter} dumps: "
+            + ", ".join(
+                f"{field.removesuffix('_ok')} {found[field].dropna().astype(bool).mean():.3f}"
+                for field in ("title_ok", "author_ok", "date_ok")
+            )
+        )
         print(
             f"  cleaner on {converter} dumps (single process, CPU time): "
             f"{len(pages) / our_seconds:.1f} pages/s end to end, "
