@@ -45,9 +45,7 @@ from bench.forests import to_forest
 from bench.wcxb import CONVERTERS, DEFAULT_DATA, GoldPage, load_pages, page_domains
 from cleaner.blocks.text import segment_text
 from cleaner.labelling.forest import ObliviousForest
-from cleaner.labelling.phrases import phrase_book
-from cleaner.labelling.text import model_keeps, shipped_line_model
-from cleaner.labelling.text_features import FEATURE_NAMES, pages_line_features
+from cleaner.labelling.text import read_lines
 from cleaner.labelling.text_title import (
     TITLE_FEATURE_NAMES,
     best_candidate,
@@ -59,7 +57,6 @@ from cleaner.resources import data_file
 FOLDS = 5
 ROUNDS, DEPTH, LEARNING_RATE = 300, 6, 0.1
 OTHER_CONVERTERS = ("inscriptis", "html2text")
-_WORDS = FEATURE_NAMES.index("words")
 _BATCH = 32
 
 
@@ -85,26 +82,19 @@ def list_dumps(
     pages: list[GoldPage], texts: list[str], source: str, domains: dict[str, str]
 ) -> list[Listed]:
     """Each dump's candidates, labelled against its page's gold title."""
-    book, model = phrase_book(), shipped_line_model()
     listed = []
     for start in range(0, len(pages), _BATCH):
         batch = pages[start : start + _BATCH]
         lines = [[b.text for b in segment_text(text)] for text in texts[start : start + _BATCH]]
-        markers = [book.match_lines(page_lines) for page_lines in lines]
-        features = pages_line_features(lines, markers, model.odds)
-        probabilities = model.forest.probability(features)
-        offset = 0
-        for page, page_lines in zip(batch, lines, strict=True):
-            end = offset + len(page_lines)
-            mine, chances = features[offset:end], probabilities[offset:end]
-            offset = end
-            if not page_lines or not folded(page.title):
+        for page, read in zip(batch, read_lines(lines), strict=True):
+            if not read.lines or not folded(page.title):
                 continue
-            kept = model_keeps(chances, mine[:, _WORDS])
-            candidates, rows = title_candidates(page_lines, mine, chances, kept)
+            candidates, rows = title_candidates(
+                read.lines, read.features, read.probabilities, read.kept
+            )
             gold = folded(page.title)
             gold_right = np.array(
-                [folded(title_text(page_lines[i])) == gold for i in candidates], bool
+                [folded(title_text(read.lines[i])) == gold for i in candidates], bool
             )
             # The ``<title>`` a converter writes first is right only when no line of the page
             # is: the headline is the title, and the line to take out of the body.

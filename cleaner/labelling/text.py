@@ -93,28 +93,48 @@ def label_text_pages(pages: list[list[Block]], model: LineModel | None = None) -
     do not depend on the pages beside it); most of their cost on one page is
     the fixed cost of each array operation. The rules then run page by page.
     """
-    book = phrase_book()
-    lines = [[block.text for block in blocks] for blocks in pages]
-    markers = [book.match_lines(page_lines) for page_lines in lines]
-    model = model or shipped_line_model()
-    features = pages_line_features(lines, markers, model.odds)
-    probabilities = model.forest.probability(features)
-    bounds = np.cumsum([0, *map(len, pages)]).tolist()
-    evidence = []
-    for page_lines, start, end in zip(lines, bounds, bounds[1:], strict=False):
-        page_features, page_probabilities = features[start:end], probabilities[start:end]
-        kept = model_keeps(page_probabilities, page_features[:, _COLUMN["words"]])
-        evidence.append((page_lines, page_features, page_probabilities, kept))
-    titles = find_titles(evidence)
+    read = read_lines([[block.text for block in blocks] for blocks in pages], model)
+    titles = find_titles(
+        [(page.lines, page.features, page.probabilities, page.kept) for page in read]
+    )
     return [
-        _label_page(blocks, page_markers, *page_evidence, title)
-        for blocks, page_markers, page_evidence, title in zip(
-            pages, markers, evidence, titles, strict=True
-        )
+        _label_page(blocks, page, title)
+        for blocks, page, title in zip(pages, read, titles, strict=True)
     ]
 
 
-def model_keeps(probabilities: np.ndarray, words: np.ndarray) -> np.ndarray:
+@dataclass(frozen=True, slots=True)
+class ReadLines:
+    """One page's lines as the model reads them: what their labels are decided from."""
+
+    lines: list[str]
+    markers: list[Marker | None]
+    features: np.ndarray  # the line features, columns ``FEATURE_NAMES``
+    probabilities: np.ndarray  # the model's, of belonging to the article
+    kept: np.ndarray  # the lines the model keeps, at the page's own cut
+
+
+def read_lines(pages: list[list[str]], model: LineModel | None = None) -> list[ReadLines]:
+    """Each page's phrase markers, line features, probabilities and kept lines.
+
+    The line features and the model run once over all the pages' lines (no
+    feature reads across a page's first or last line).
+    """
+    book = phrase_book()
+    markers = [book.match_lines(lines) for lines in pages]
+    model = model or shipped_line_model()
+    features = pages_line_features(pages, markers, model.odds)
+    probabilities = model.forest.probability(features)
+    bounds = np.cumsum([0, *map(len, pages)]).tolist()
+    read = []
+    for lines, found, start, end in zip(pages, markers, bounds, bounds[1:], strict=False):
+        page_features, page_probabilities = features[start:end], probabilities[start:end]
+        kept = _model_keeps(page_probabilities, page_features[:, _COLUMN["words"]])
+        read.append(ReadLines(lines, found, page_features, page_probabilities, kept))
+    return read
+
+
+def _model_keeps(probabilities: np.ndarray, words: np.ndarray) -> np.ndarray:
     """The lines the model keeps: at the usual threshold, or lower at the page's own cut.
 
     The page's cut (see ``cut``) lies between the floor and the usual threshold.
@@ -129,33 +149,26 @@ def model_keeps(probabilities: np.ndarray, words: np.ndarray) -> np.ndarray:
     return probabilities >= keep
 
 
-def _label_page(
-    blocks: list[Block],
-    markers: list[Marker | None],
-    lines: list[str],
-    features: np.ndarray,
-    probabilities: np.ndarray,
-    kept_by_model: np.ndarray,
-    title: int | None,
-) -> list[Block]:
-    """One page's labels, from its lines' features, the model's probabilities and its title."""
+def _label_page(blocks: list[Block], read: ReadLines, title: int | None) -> list[Block]:
+    """One page's labels, from its lines as the model read them, and its title line."""
     if not blocks:
         return []
+    lines, features, probabilities = read.lines, read.features, read.probabilities
     limits = thresholds("text")
     book = phrase_book()
     words = features[:, _COLUMN["words"]]
-    markers = _bylines_in_short_lines(markers, words, limits["max_byline_words"])
+    markers = _bylines_in_short_lines(read.markers, words, limits["max_byline_words"])
     sentence_end = features[:, _COLUMN["ends_terminal"]]
     timestamp = (features[:, _COLUMN["time_of_day"]] > 0) | (
         (features[:, _COLUMN["numeric_date"]] + features[:, _COLUMN["month_date"]] > 0)
         & (words <= limits["max_date_line_words"])
     )
-    in_section = sections(markers, kept_by_model & ~timestamp, book.section_kinds)
+    in_section = sections(markers, read.kept & ~timestamp, book.section_kinds)
     ruled = _rule_labels(lines, markers, probabilities, words, timestamp, in_section, title)
     # Every line labelled as the model says, in bulk; then the rules' labels over them.
-    kept = kept_by_model.tolist()
-    heading = kept_by_model & (words <= limits["max_heading_words"]) & (sentence_end == 0)
-    model_kind = np.where(kept_by_model, heading.astype(np.intp), len(_MODEL_KINDS) - 1)
+    kept = read.kept.tolist()
+    heading = read.kept & (words <= limits["max_heading_words"]) & (sentence_end == 0)
+    model_kind = np.where(read.kept, heading.astype(np.intp), len(_MODEL_KINDS) - 1)
     kinds = _MODEL_KINDS[model_kind].tolist()
     reasons = _MODEL_REASONS[np.rint(probabilities * 100).astype(np.intp)].tolist()
     for index, (keep_line, kind, reason) in ruled.items():
