@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 
 import numpy as np
@@ -133,6 +134,21 @@ def _folded(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+def _with_words(
+    indices: Iterable[int], lines: list[str], wanted: int
+) -> dict[int, tuple[str, set[str]]]:
+    """The first ``wanted`` of ``indices`` whose line has a word (a list mark aside),
+    with its text and its stems."""
+    found: dict[int, tuple[str, set[str]]] = {}
+    for index in indices:
+        if len(found) == wanted:
+            break
+        text = without_list_mark(lines[index])
+        if own := _stems(text):
+            found[index] = (text, own)
+    return found
+
+
 def title_candidates(
     lines: list[str], features: np.ndarray, probabilities: np.ndarray, kept: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -157,12 +173,19 @@ def title_candidates(
     short &= features[:limit, _SECTION_MARKERS].sum(axis=1) == 0
     # A line that ends with a full stop is a sentence: the article's first line, not its title.
     short &= [not line.endswith(".") for line in lines[:limit]]
-    texts = {i: without_list_mark(lines[i]) for i in np.flatnonzero(short).tolist()}
-    stems = {i: _stems(text) for i, text in texts.items()}
-    candidates = np.array([i for i, own in stems.items() if own], dtype=np.intp)
+    short_lines = np.flatnonzero(short).tolist()
+    # The headline stands near the body: of a long menu above it, only the lines nearest
+    # the body are candidates, and the earliest (the <title>, if the converter wrote it).
+    chosen = {
+        **_with_words(short_lines, lines, 1),
+        **_with_words(reversed(short_lines), lines, limits["title_max_candidates"]),
+    }
+    candidates = np.array(sorted(chosen), dtype=np.intp)
     if not len(candidates):
         return candidates, np.zeros((0, len(TITLE_FEATURE_NAMES)))
-    folded = {i: _folded(text) for i, text in texts.items()}
+    texts = {index: text for index, (text, _) in chosen.items()}
+    stems = {index: own for index, (_, own) in chosen.items()}
+    folded = {index: _folded(text) for index, text in texts.items()}
     # How often the page writes each candidate, by lower-cased text (folding every line of
     # the page as a candidate is folded would cost more than all the rest).
     written = [
