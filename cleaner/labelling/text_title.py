@@ -209,11 +209,12 @@ def title_candidates(
     ) > 0
     byline = features[:, _COLUMN["marker_byline"]] > 0
 
-    def around(values: np.ndarray, offset: int, fill: float) -> np.ndarray:
-        """``values`` of the line ``offset`` lines from each candidate (``fill`` off the page)."""
-        at = candidates + offset
-        inside = (at >= 0) & (at < count)
-        return np.where(inside, values[np.clip(at, 0, count - 1)], fill)
+    # The lines around each candidate, one gather: the page's probabilities, words, dates
+    # and bylines, with off-page fills one line before it and two after it.
+    padded = np.empty((4, count + 3))
+    padded[:, 1 : count + 1] = (probabilities, words, dated, byline)
+    padded[:, [0, count + 1, count + 2]] = [[-1.0], [-1.0], [0.0], [0.0]]
+    before, after, two_after = (padded[:, candidates + 1 + offset] for offset in (-1, 1, 2))
 
     echoes = []
     for index in candidates.tolist():
@@ -246,16 +247,16 @@ def title_candidates(
             candidates == 0,
             kept[candidates],
             probabilities[candidates],
-            around(probabilities, -1, -1.0),
-            around(probabilities, 1, -1.0),
-            around(words, -1, -1.0),
-            around(words, 1, -1.0),
-            around(dated, -1, 0.0),
-            around(dated, 1, 0.0),
-            around(dated, 2, 0.0),
-            around(byline, -1, 0.0),
-            around(byline, 1, 0.0),
-            around(byline, 2, 0.0),
+            before[0],
+            after[0],
+            before[1],
+            after[1],
+            before[2],
+            after[2],
+            two_after[2],
+            before[3],
+            after[3],
+            two_after[3],
             echo[:, 8],
             echo[:, 9],
             np.full(size, bool(_TITLE_PARTS.search(first_line))),
