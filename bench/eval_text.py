@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -45,7 +44,7 @@ from bench.train_text_lines import (
     stacked,
     word_counts,
 )
-from bench.wcxb import CONVERTERS, DEFAULT_DATA, c4_baseline, score, type_table
+from bench.wcxb import CONVERTERS, DEFAULT_DATA, c4_baseline, fold_words, score, type_table
 from cleaner import clean_text
 from cleaner.articles import assemble_article
 from cleaner.blocks.text import segment_text
@@ -128,8 +127,7 @@ def field_accuracy(dumps: list[Dump]) -> None:
 
 
 def _same(found: str | None, wanted: str) -> bool:
-    normal = lambda text: " ".join(re.findall(r"\w+", (text or "").lower()))  # noqa: E731
-    return bool(found) and normal(found) == normal(wanted)
+    return bool(found) and fold_words(found) == fold_words(wanted)
 
 
 def speed(dumps: list[Dump]) -> None:

@@ -29,11 +29,8 @@ WCXB: Web Content eXtraction Benchmark, dev split, by Murrough Foley, CC-BY-4.0.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import re
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +39,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.forests import to_forest
-from bench.wcxb import CONVERTERS, DEFAULT_DATA, GoldPage, load_pages, page_domains
+from bench.other_converters import DEFAULT_CACHE, rendered
+from bench.train_fields import grouped_folds, train
+from bench.wcxb import CONVERTERS, DEFAULT_DATA, GoldPage, fold_words, load_pages, page_domains
 from cleaner.blocks.text import segment_text
 from cleaner.labelling.forest import ObliviousForest
 from cleaner.labelling.text import read_lines
@@ -55,14 +54,9 @@ from cleaner.labelling.text_title import (
 from cleaner.resources import data_file
 
 FOLDS = 5
-ROUNDS, DEPTH, LEARNING_RATE = 300, 6, 0.1
+ROUNDS, LEARNING_RATE = 300, 0.1
 OTHER_CONVERTERS = ("inscriptis", "html2text")
 _BATCH = 32
-
-
-def folded(text: str | None) -> str:
-    """Case, punctuation and spacing folded, as ``eval_text`` compares titles."""
-    return " ".join(re.findall(r"\w+", (text or "").lower()))
 
 
 @dataclass
@@ -87,14 +81,14 @@ def list_dumps(
         batch = pages[start : start + _BATCH]
         lines = [[b.text for b in segment_text(text)] for text in texts[start : start + _BATCH]]
         for page, read in zip(batch, read_lines(lines), strict=True):
-            if not read.lines or not folded(page.title):
+            if not read.lines or not fold_words(page.title):
                 continue
             candidates, rows = title_candidates(
                 read.lines, read.features, read.probabilities, read.kept
             )
-            gold = folded(page.title)
+            gold = fold_words(page.title)
             gold_right = np.array(
-                [folded(title_text(read.lines[i])) == gold for i in candidates], bool
+                [fold_words(title_text(read.lines[i])) == gold for i in candidates], bool
             )
             # The ``<title>`` a converter writes first is right only when no line of the page
             # is: the headline is the title, and the line to take out of the body.
@@ -113,35 +107,24 @@ def without_first_line(text: str) -> str:
 
 
 def fit(listed: list[Listed]) -> ObliviousForest:
-    from catboost import CatBoostClassifier
-
-    model = CatBoostClassifier(
-        iterations=ROUNDS,
-        depth=DEPTH,
-        learning_rate=LEARNING_RATE,
-        loss_function="Logloss",
-        thread_count=1,
-        random_seed=0,
-        verbose=False,
-        allow_writing_files=False,
-    )
-    model.fit(
+    """The scorer, trained as the HTML fields' scorers are (``train_fields.train``)."""
+    model = train(
         np.vstack([item.rows for item in listed]),
         np.concatenate([item.right for item in listed]).astype(int),
+        ROUNDS,
+        LEARNING_RATE,
     )
     return to_forest(model, "text_title", list(TITLE_FEATURE_NAMES))
 
 
-def accuracy(
-    listed: list[Listed], scorer: Callable[[Listed], np.ndarray], pages_of: dict[str, int]
-) -> dict[str, float]:
-    """Share of each source's pages (with a gold title) whose chosen line is right."""
-    right: dict[str, int] = {}
-    for item in listed:
+def accuracy(listed: list[Listed], scores: list[np.ndarray], pages: int) -> dict[str, float]:
+    """Share of each source's ``pages`` (with a gold title) whose chosen line is right."""
+    right = dict.fromkeys((item.source for item in listed), 0)
+    for item, scored in zip(listed, scores, strict=True):
         if len(item.rows):
-            chosen = best_candidate(item.candidates, item.rows, scorer(item))
-            right[item.source] = right.get(item.source, 0) + bool(item.gold_right[chosen])
-    return {source: right.get(source, 0) / pages for source, pages in pages_of.items()}
+            chosen = best_candidate(item.candidates, item.rows, scored)
+            right[item.source] += bool(item.gold_right[chosen])
+    return {source: hits / pages for source, hits in right.items()}
 
 
 def main() -> None:
@@ -152,12 +135,12 @@ def main() -> None:
     parser.add_argument(
         "--other-converters",
         type=Path,
-        default=Path.home() / ".cache" / "cleaner" / "dumps",
+        default=DEFAULT_CACHE,
         help="cache of bench/other_converters.py: score its dumps too (never trained on)",
     )
     arguments = parser.parse_args()
     pages = load_pages(arguments.data, arguments.limit)
-    pages = [page for page in pages if folded(page.title)]
+    pages = [page for page in pages if fold_words(page.title)]
     domains = page_domains(arguments.data)
     training: list[Listed] = []
     for converter in CONVERTERS:
@@ -172,38 +155,33 @@ def main() -> None:
         if not folder.is_dir():
             print(f"  no {converter} dumps in {folder}: not scored", file=sys.stderr)
             continue
-        texts = [
-            gzip.decompress((folder / f"{page.page_id}.txt.gz").read_bytes()).decode()
-            for page in pages
-        ]
+        texts = [rendered(page, converter, arguments.other_converters) for page in pages]
         others += list_dumps(pages, texts, f"{converter} (never trained on)", domains)
     everything = training + others
-    # Every page counts for every source: a dump without a candidate is a miss.
-    pages_of = {item.source: len(pages) for item in everything}
-
-    sites = sorted({item.domain for item in everything})
-    np.random.default_rng(0).shuffle(sites)
-    fold_of = {site: index % FOLDS for index, site in enumerate(sites)}
-    cross_validated: dict[int, np.ndarray] = {}
-    for fold in range(FOLDS):
-        forest = fit([item for item in training if fold_of[item.domain] != fold])
-        for index, item in enumerate(everything):
-            if fold_of[item.domain] == fold and len(item.rows):
-                cross_validated[index] = forest.decision(item.rows)
+    # Folds by site, over the dumps of every source (a dump's rows are one "page").
+    tests = grouped_folds(everything, np.arange(len(everything)), FOLDS)
+    cross_validated = [np.zeros(0)] * len(everything)
+    for fold, test in enumerate(tests):
+        held_out = test[: len(training)]  # ``everything`` starts with ``training``
+        forest = fit([item for item, held in zip(training, held_out, strict=True) if not held])
+        for index in np.flatnonzero(test):
+            cross_validated[index] = forest.decision(everything[index].rows)
         print(f"  fold {fold + 1}/{FOLDS} done", file=sys.stderr, flush=True)
     forest = fit(training)
-    position = {id(item): index for index, item in enumerate(everything)}
-    cv = accuracy(everything, lambda item: cross_validated[position[id(item)]], pages_of)
-    in_sample = accuracy(everything, lambda item: forest.decision(item.rows), pages_of)
-    oracle = {source: 0 for source in pages_of}
+    # Every page counts for every source: a dump without a candidate is a miss.
+    cv = accuracy(everything, cross_validated, len(pages))
+    in_sample = accuracy(
+        everything, [forest.decision(item.rows) for item in everything], len(pages)
+    )
+    oracle = dict.fromkeys(cv, 0)
     for item in everything:
         oracle[item.source] += bool(item.gold_right.any())
     print(f"\ntitle lines of the dumps: {len(pages)} pages with a gold title")
     print(f"{'dumps':<40} {'CV':>6} {'in-sample':>10} {'oracle':>7}")
-    for source in pages_of:
+    for source in cv:
         print(
             f"{source:<40} {cv[source]:>6.3f} {in_sample[source]:>10.3f}"
-            f" {oracle[source] / pages_of[source]:>7.3f}"
+            f" {oracle[source] / len(pages):>7.3f}"
         )
     if not arguments.no_save:
         target = Path(str(data_file("models/text_title.json")))

@@ -82,6 +82,11 @@ def fold(text: object) -> str:
     return " ".join(text.casefold().split()) if isinstance(text, str) else ""
 
 
+def fold_words(text: str | None) -> str:
+    """Its words only (``\\w+``), lower-cased: how text dumps' titles are compared."""
+    return " ".join(re.findall(r"\w+", (text or "").lower()))
+
+
 _C4_TERMINAL = (".", "!", "?", '"', "'", "”", "’")
 _C4_BANNED = ("javascript", "cookie", "lorem ipsum")
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import io
+import json
 import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
@@ -15,6 +17,19 @@ from cleaner.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+WCXB = ROOT / "tests" / "data" / "wcxb"
+
+
+def wcxb_gold(page_id: str) -> dict:
+    """A WCXB dev page's gold (``tests/data/wcxb/ID.gold.json.gz``)."""
+    with gzip.open(WCXB / f"{page_id}.gold.json.gz", "rt", encoding="utf-8") as file:
+        return json.load(file)
+
+
+def wcxb_dump(page_id: str, converter: str) -> str:
+    """A WCXB dev page as a converter dumped it (``tests/data/wcxb/ID.CONVERTER.txt.gz``)."""
+    with gzip.open(WCXB / f"{page_id}.{converter}.txt.gz", "rt", encoding="utf-8") as file:
+        return file.read()
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,7 @@
 """Labelling real dumps: a dev page from two converters, and the model's contract."""
 
-import gzip
-import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -15,18 +12,7 @@ from cleaner.labelling.forest import load_forest
 from cleaner.labelling.phrases import phrase_book
 from cleaner.labelling.text import label_text_blocks
 from cleaner.labelling.text_features import FEATURE_NAMES, line_features
-
-WCXB = Path(__file__).resolve().parent / "data" / "wcxb"
-
-
-def _gold() -> dict:
-    with gzip.open(WCXB / "0004.gold.json.gz", "rt", encoding="utf-8") as file:
-        return json.load(file)
-
-
-def _dump(converter: str) -> str:
-    with gzip.open(WCXB / f"0004.{converter}.txt.gz", "rt", encoding="utf-8") as file:
-        return file.read()
+from tests.conftest import wcxb_dump, wcxb_gold
 
 
 def _f1(predicted: str, gold: str) -> float:
@@ -42,8 +28,8 @@ def _f1(predicted: str, gold: str) -> float:
 
 @pytest.mark.parametrize("converter", ["html_text", "bs4"])
 def test_dev_page_body_and_fields(converter):
-    gold = _gold()
-    article = cleaner.clean_text(_dump(converter), url=gold["url"])
+    gold = wcxb_gold("0004")
+    article = cleaner.clean_text(wcxb_dump("0004", converter), url=gold["url"])
     assert _f1(article.body, gold["main_content"]) > 0.95
     assert article.title == gold["title"]
     assert article.author == gold["author"]
@@ -56,7 +42,7 @@ def test_dev_page_body_and_fields(converter):
 
 @pytest.mark.parametrize("converter", ["html_text", "bs4"])
 def test_every_line_has_a_label_and_a_reason(converter):
-    blocks = label_text_blocks(segment_text(_dump(converter)))
+    blocks = label_text_blocks(segment_text(wcxb_dump("0004", converter)))
     assert [block.position for block in blocks] == list(range(len(blocks)))
     assert all(block.reason for block in blocks)
     assert {block.kind for block in blocks if block.kept} <= {Kind.BODY, Kind.HEADING}
@@ -67,7 +53,7 @@ def test_every_line_has_a_label_and_a_reason(converter):
 def test_shipped_model_reads_the_features_the_code_computes():
     forest = load_forest("text_lines.json")
     assert forest.feature_names == FEATURE_NAMES
-    lines = [block.text for block in segment_text(_dump("bs4"))]
+    lines = [block.text for block in segment_text(wcxb_dump("0004", "bs4"))]
     features = line_features(lines, phrase_book().match_lines(lines))
     assert features.shape == (len(lines), len(FEATURE_NAMES))
     probabilities = forest.probability(features)

@@ -9,10 +9,6 @@ html_text dump with its first line taken away.
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -28,18 +24,7 @@ from cleaner.labelling.text_title import (
     title_text,
     without_list_mark,
 )
-
-WCXB = Path(__file__).resolve().parent / "data" / "wcxb"
-
-
-def _gold() -> dict:
-    with gzip.open(WCXB / "0004.gold.json.gz", "rt", encoding="utf-8") as file:
-        return json.load(file)
-
-
-def _dump(converter: str) -> str:
-    with gzip.open(WCXB / f"0004.{converter}.txt.gz", "rt", encoding="utf-8") as file:
-        return file.read()
+from tests.conftest import wcxb_dump, wcxb_gold
 
 
 def _without_first_line(text: str) -> str:
@@ -48,8 +33,8 @@ def _without_first_line(text: str) -> str:
 
 @pytest.mark.parametrize("converter", ["html_text", "bs4", "inscriptis"])
 def test_the_headline_is_the_title_whatever_the_converter(converter):
-    gold = _gold()
-    article = cleaner.clean_text(_dump(converter))
+    gold = wcxb_gold("0004")
+    article = cleaner.clean_text(wcxb_dump("0004", converter))
     assert article.title == gold["title"]
     titles = [block for block in article.blocks if block.kind is Kind.TITLE]
     assert len(titles) == 1 and not titles[0].kept
@@ -58,13 +43,16 @@ def test_the_headline_is_the_title_whatever_the_converter(converter):
 
 def test_a_dump_without_its_title_line_still_has_its_headline():
     """The first line (the ``<title>``) gone, the headline in the page is found."""
-    dump = _dump("html_text")
-    assert segment_text(dump)[0].text != _gold()["title"]  # the <title> says it otherwise
-    assert cleaner.clean_text(_without_first_line(dump)).title == _gold()["title"]
+    dump = wcxb_dump("0004", "html_text")
+    assert segment_text(dump)[0].text != wcxb_gold("0004")["title"]  # the <title> says it otherwise
+    assert cleaner.clean_text(_without_first_line(dump)).title == wcxb_gold("0004")["title"]
 
 
 def test_the_title_is_the_same_in_a_batch_and_alone():
-    dumps = [segment_text(_dump(converter)) for converter in ("html_text", "bs4", "inscriptis")]
+    dumps = [
+        segment_text(wcxb_dump("0004", converter))
+        for converter in ("html_text", "bs4", "inscriptis")
+    ]
     together = label_text_pages(dumps)
     for blocks, labelled in zip(dumps, together, strict=True):
         assert labelled == label_text_blocks(blocks)
@@ -113,7 +101,11 @@ def test_a_dump_that_opens_with_its_prose_has_no_title():
 
 
 def test_a_dump_without_lines_in_a_batch_leaves_the_others_alone():
-    dumps = [segment_text(_dump("html_text")), [], segment_text(_dump("bs4"))]
+    dumps = [
+        segment_text(wcxb_dump("0004", "html_text")),
+        [],
+        segment_text(wcxb_dump("0004", "bs4")),
+    ]
     labelled = label_text_pages(dumps)
     assert labelled[1] == []
     assert labelled[0] == label_text_blocks(dumps[0])

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
 
 import numpy as np
 
@@ -32,9 +31,11 @@ from cleaner.resources import thresholds
 _MODEL = "text_title.json"
 _WORD = re.compile(r"\w+")
 _STEM_CHARS = 4
-# "Headline - Site", "Site | Section | Headline": the separators of a page title.
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»]{1,2}\s+")
-_TITLE_PARTS = re.compile(r"\s+[|\-–—·•»:]{1,2}\s+")
+# "Headline - Site", "Site | Section | Headline": the separators of a page title; with
+# ":" too ("Docs: Chapter 11"), the parts the first line's feature counts.
+_SEPARATOR_MARKS = "|\\-–—·•»"
+_TITLE_SEPARATOR = re.compile(rf"\s+[{_SEPARATOR_MARKS}]{{1,2}}\s+")
+_TITLE_PARTS = re.compile(rf"\s+[{_SEPARATOR_MARKS}:]{{1,2}}\s+")
 # A list item's mark before a line's text: "* Cloud", "2. Headline", "+ Reference".
 _LIST_MARK = re.compile(r"^\s*(?:[*+•·\-–—►▸>|#]+|\d{1,2}[.)])\s+")
 # The characters a line with a list mark starts with: others need no regular expression.
@@ -162,6 +163,8 @@ def title_candidates(
     more titles in cross-validation, and on a dump with no headline (the
     article's first line is prose) it made a title of a later line.
     """
+    if not lines:
+        return _NO_CANDIDATES
     limits = thresholds("text")
     count = len(lines)
     kept_lines = np.flatnonzero(kept)
@@ -180,12 +183,9 @@ def title_candidates(
         **_with_words(short_lines, lines, 1),
         **_with_words(reversed(short_lines), lines, limits["title_max_candidates"]),
     }
+    if not chosen:
+        return _NO_CANDIDATES
     candidates = np.array(sorted(chosen), dtype=np.intp)
-    if not len(candidates):
-        return candidates, np.zeros((0, len(TITLE_FEATURE_NAMES)))
-    texts = {index: text for index, (text, _) in chosen.items()}
-    stems = {index: own for index, (_, own) in chosen.items()}
-    folded = {index: _folded(text) for index, text in texts.items()}
     # How often the page writes each candidate, by lower-cased text (folding every line of
     # the page as a candidate is folded would cost more than all the rest).
     written = [
@@ -218,20 +218,21 @@ def title_candidates(
 
     echoes = []
     for index in candidates.tolist():
-        own = stems[index]
+        text, own = chosen[index]
+        folded = _folded(text)
         later = index > 0
         echoes.append(
             (
                 len(own & headline) / len(own | headline) if later and headline else -1.0,
                 len(own & headline) / len(headline) if later and headline else -1.0,
                 len(own & first_line_stems) / len(own) if later else -1.0,
-                float(later and f" {folded[index]} " in first_line_folded),
-                len(folded[index].split()) / max(first_line_words, 1) if later else -1.0,
+                float(later and f" {folded} " in first_line_folded),
+                len(folded.split()) / max(first_line_words, 1) if later else -1.0,
                 len(own & opening) / len(own),
                 on_page[written[index]],
                 past_candidates[written[index]],
-                float(texts[index].rstrip().endswith("?")),
-                float(bool(_TITLE_SEPARATOR.search(texts[index]))),
+                float(text.rstrip().endswith("?")),
+                float(bool(_TITLE_SEPARATOR.search(text))),
             )
         )
     echo = np.array(echoes, dtype=float)
@@ -275,11 +276,6 @@ def title_candidates(
     return candidates, np.hstack((line_columns, own_columns))
 
 
-@cache
-def _shipped_title_model() -> ObliviousForest:
-    return load_forest(_MODEL)
-
-
 def find_titles(
     pages: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]],
     model: ObliviousForest | None = None,
@@ -291,9 +287,10 @@ def find_titles(
     scorer (its fixed cost is most of one page's); each page's title depends
     on its own candidates only.
     """
-    listed = [title_candidates(*page) if page[0] else _NO_CANDIDATES for page in pages]
-    rows = [page_rows for _, page_rows in listed]
-    scores = (model or _shipped_title_model()).decision(np.vstack(rows)) if pages else None
+    if not pages:
+        return []
+    listed = [title_candidates(*page) for page in pages]
+    scores = (model or load_forest(_MODEL)).decision(np.vstack([rows for _, rows in listed]))
     titles: list[int | None] = []
     start = 0
     for candidates, page_rows in listed:
