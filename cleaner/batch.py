@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 
 from cleaner.articles import Article
+from cleaner.collector import collector_paused
 from cleaner.inputs import Source, iter_pages
 from cleaner.pipeline import clean_pages
 from cleaner.resources import thresholds
@@ -149,13 +150,14 @@ def run_batch(
                 batch = list(islice(pages, batch_size))
             if not batch:
                 break
-            with _timed(report, "clean"):
-                articles = clean_pages(batch)
-            with _timed(report, "tabulate and validate"):
-                tables = tabulate(articles, validators)
-            with _timed(report, "write"):
-                for name, frame in tables.frames().items():
-                    writers[name].write(frame)
+            with collector_paused():  # the batch's objects all live until it is written
+                with _timed(report, "clean"):
+                    articles = clean_pages(batch)
+                with _timed(report, "tabulate and validate"):
+                    tables = tabulate(articles, validators)
+                with _timed(report, "write"):
+                    for name, frame in tables.frames().items():
+                        writers[name].write(frame)
             report.add(articles, tables.issues)
             if progress is not None:
                 progress(report)

@@ -11,7 +11,7 @@ needs no machine-learning library at run time.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -34,6 +34,29 @@ class ObliviousForest:
     leaf_values: np.ndarray  # (trees, 2 ** depth)
     bias: float
     scale: float
+    # The distinct questions (feature, border) of all splits, sorted by feature, and
+    # which of them each split asks: many splits ask the same one.
+    _question_borders: np.ndarray = field(init=False, repr=False, compare=False)
+    _question_spans: tuple[tuple[int, int, int], ...] = field(
+        init=False, repr=False, compare=False
+    )  # (feature, first, end) of each feature's questions
+    _split_questions: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = np.stack(
+            (self.split_features.ravel().astype(np.float64), self.split_borders.ravel())
+        )
+        questions, asked = np.unique(pairs, axis=1, return_inverse=True)
+        features = questions[0].astype(np.intp)
+        starts = np.flatnonzero(np.diff(features, prepend=-1))
+        ends = np.append(starts[1:], len(features))
+        spans = tuple(
+            (int(features[start]), int(start), int(end))
+            for start, end in zip(starts, ends, strict=True)
+        )
+        object.__setattr__(self, "_question_borders", questions[1][:, None])
+        object.__setattr__(self, "_question_spans", spans)
+        object.__setattr__(self, "_split_questions", asked.reshape(self.split_features.shape))
 
     def decision(self, features: np.ndarray) -> np.ndarray:
         """The raw score (log-odds) of each row of ``features``, in chunks of rows."""
@@ -44,18 +67,23 @@ class ObliviousForest:
         return np.concatenate(decisions) if decisions else np.zeros(0)
 
     def _chunk_decision(self, features: np.ndarray) -> np.ndarray:
-        """Each level of all trees is one gather and one comparison: linear in rows x trees x
-        depth, single-threaded (no BLAS), in memory bounded by the chunk."""
+        """Every distinct question answered once for all rows, a feature's borders at once
+        (no copy of its column per split); then each level of all trees is one gather of
+        answers, a byte per row. Linear in rows x (questions + trees x depth),
+        single-threaded (no BLAS), in memory bounded by the chunk."""
         columns = np.ascontiguousarray(features.T)  # one contiguous row per feature
+        answers = np.empty((len(self._question_borders), features.shape[0]), dtype=bool)
+        with np.errstate(invalid="ignore"):  # NaN compares false: "missing" goes left
+            for feature, first, end in self._question_spans:
+                np.greater(
+                    columns[feature], self._question_borders[first:end], out=answers[first:end]
+                )
         trees, depth = self.split_features.shape
         leaf_type = np.uint8 if depth <= 8 else np.uint32  # small integers: faster passes
+        answered = answers.view(np.uint8).astype(leaf_type, copy=False)
         leaves = np.zeros((trees, features.shape[0]), dtype=leaf_type)
-        with np.errstate(invalid="ignore"):  # NaN compares false: "missing" goes left
-            for level in range(depth):
-                goes_right = (
-                    columns[self.split_features[:, level]] > self.split_borders[:, level, None]
-                )
-                leaves |= goes_right.astype(leaf_type) << level
+        for level in range(depth):
+            leaves |= answered[self._split_questions[:, level]] << level
         offsets = np.arange(trees)[:, None] * self.leaf_values.shape[1]
         picked = self.leaf_values.ravel()[leaves + offsets]  # (trees, rows)
         return self.scale * picked.sum(axis=0) + self.bias

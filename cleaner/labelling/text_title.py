@@ -122,31 +122,32 @@ def title_text(line: str) -> str:
     return without_site_name(without_list_mark(line))
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased."""
+    return _WORD.findall(text.lower())
+
+
 def _stems(text: str) -> set[str]:
     """The words of ``text`` cut to their first four letters.
 
     A crude stem, but it lets inflected forms ("новые"/"новых", "trend"/"trends")
     count as the same word in any language.
     """
-    return {word[:_STEM_CHARS] for word in _WORD.findall(text.lower())}
-
-
-def _folded(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    return {word[:_STEM_CHARS] for word in _words(text)}
 
 
 def _with_words(
     indices: Iterable[int], lines: list[str], wanted: int
-) -> dict[int, tuple[str, set[str]]]:
+) -> dict[int, tuple[str, list[str]]]:
     """The first ``wanted`` of ``indices`` whose line has a word (a list mark aside),
-    with its text and its stems."""
-    found: dict[int, tuple[str, set[str]]] = {}
+    with its text and its words."""
+    found: dict[int, tuple[str, list[str]]] = {}
     for index in indices:
         if len(found) == wanted:
             break
         text = without_list_mark(lines[index])
-        if own := _stems(text):
-            found[index] = (text, own)
+        if words := _words(text):
+            found[index] = (text, words)
     return found
 
 
@@ -197,8 +198,9 @@ def title_candidates(
     first_line = lines[0]
     headline = _stems(without_site_name(first_line))
     first_line_stems = _stems(first_line)
-    first_line_folded = f" {_folded(first_line)} "
-    first_line_words = len(first_line_folded.split())
+    first_line_word_list = _words(first_line)
+    first_line_folded = f" {' '.join(first_line_word_list)} "
+    first_line_words = len(first_line_word_list)
     opening: set[str] = set()
     for index in kept_lines[: limits["title_opening_lines"]]:
         opening |= _stems(lines[index])
@@ -218,8 +220,9 @@ def title_candidates(
 
     echoes = []
     for index in candidates.tolist():
-        text, own = chosen[index]
-        folded = _folded(text)
+        text, words = chosen[index]
+        own = {word[:_STEM_CHARS] for word in words}
+        folded = " ".join(words)
         later = index > 0
         echoes.append(
             (
@@ -227,7 +230,7 @@ def title_candidates(
                 len(own & headline) / len(headline) if later and headline else -1.0,
                 len(own & first_line_stems) / len(own) if later else -1.0,
                 float(later and f" {folded} " in first_line_folded),
-                len(folded.split()) / max(first_line_words, 1) if later else -1.0,
+                len(words) / max(first_line_words, 1) if later else -1.0,
                 len(own & opening) / len(own),
                 on_page[written[index]],
                 past_candidates[written[index]],
