@@ -93,19 +93,18 @@ def author_name(byline: str, next_line: str | None = None) -> str | None:
     return name
 
 
-def _title(blocks: list[Block]) -> str | None:
-    line = next((block.text for block in blocks if block.kind is Kind.TITLE), None)
-    return title_text(line) if line else None
+# The kinds of the lines the fields are read from.
+_FIELD_KINDS = frozenset({Kind.TITLE, Kind.TIMESTAMP, Kind.BYLINE})
 
 
-def _author(blocks: list[Block], article_end: int) -> str | None:
+def _author(blocks: list[Block], article_end: int, marked: list[tuple[int, Block]]) -> str | None:
     """The author: from a byline line, else a lead-in line, a date line's "by", a bare name.
 
     A byline's name whose words the page also writes in lower case ("By Use Case" in
     a menu) gives way to the other rules, and is taken only when they find nothing.
     """
     lower = _LowerCaseWords(blocks)
-    bylines = _byline_names(blocks)
+    bylines = _byline_names(blocks, marked)
     for name in bylines:
         if not lower.common(name):
             return name
@@ -116,10 +115,10 @@ def _author(blocks: list[Block], article_end: int) -> str | None:
     return bylines[0] if bylines else None
 
 
-def _byline_names(blocks: list[Block]) -> list[str]:
-    """The names of the lines labelled byline, in page order."""
+def _byline_names(blocks: list[Block], marked: list[tuple[int, Block]]) -> list[str]:
+    """The names of the lines labelled byline (of the ``marked`` lines), in page order."""
     names = []
-    for index, block in enumerate(blocks):
+    for index, block in marked:
         if block.kind is Kind.BYLINE:
             following = blocks[index + 1].text if index + 1 < len(blocks) else None
             if name := author_name(block.text, following):
@@ -295,17 +294,23 @@ def _bare_name(text: str, max_words: int, lower: _LowerCaseWords) -> str | None:
 
 def text_fields(blocks: list[Block], url: str | None) -> Fields:
     """Title, author and publication time where the labeller recognised their lines."""
-    kept = [index for index, block in enumerate(blocks) if block.kept]
-    article_end = kept[-1] if kept else len(blocks)
+    article_end = next(
+        (index for index in range(len(blocks) - 1, -1, -1) if blocks[index].kept), len(blocks)
+    )
+    # The few lines the fields are read from, found in one pass over a page's hundreds.
+    marked = [(index, block) for index, block in enumerate(blocks) if block.kind in _FIELD_KINDS]
     published_at = None
-    for block in blocks[:article_end]:
-        if block.kind in (Kind.TIMESTAMP, Kind.BYLINE):
+    for index, block in marked:
+        if index >= article_end:
+            break
+        if block.kind is not Kind.TITLE:
             published_at = parse_date(block.text)
             if published_at is not None:
                 break
+    title = next((block.text for _, block in marked if block.kind is Kind.TITLE), None)
     return Fields(
-        title=_title(blocks),
-        author=_author(blocks, article_end),
+        title=title_text(title) if title else None,
+        author=_author(blocks, article_end, marked),
         published_at=published_at,
         url=url,
     )
