@@ -84,7 +84,7 @@ def list_dumps(
             if not read.lines or not fold_words(page.title):
                 continue
             candidates, rows = title_candidates(
-                read.lines, read.features, read.probabilities, read.kept
+                read.lines, read.features, read.probabilities, read.kept, read.lowered
             )
             gold = fold_words(page.title)
             gold_right = np.array(

@@ -94,13 +94,19 @@ class PhraseBook:
         The lines must already have their white space folded (as
         ``segment_text`` leaves them) and hold no line break.
         """
-        if not lines:
+        return self.match_lowered([line.lower() for line in lines])
+
+    def match_lowered(self, lowered: list[str]) -> list[Marker | None]:
+        """``match_lines`` for its lines lower-cased, each by ``str.lower`` (the title
+        scorer reads them too).
+
+        They are joined for the automaton: joining first and splitting the lower-cased
+        page again would cost half as much more.
+        """
+        if not lowered:
             return []
-        # Lower-cased line by line, then joined for the automaton: joining first and
-        # splitting the lower-cased page again costs half as much more.
-        lowered = [line.lower() for line in lines]
         text = "\n".join(lowered)
-        markers: list[Marker | None] = [None] * len(lines)
+        markers: list[Marker | None] = [None] * len(lowered)
         whole, start_patterns, counted = self.whole, self.start_patterns, self.counted_pattern
         for index, line in enumerate(lowered):
             if len(line) <= _MAX_WHOLE_CHARS:

@@ -95,7 +95,7 @@ def label_text_pages(pages: list[list[Block]], model: LineModel | None = None) -
     """
     read = read_lines([[block.text for block in blocks] for blocks in pages], model)
     titles = find_titles(
-        [(page.lines, page.features, page.probabilities, page.kept) for page in read]
+        [(page.lines, page.features, page.probabilities, page.kept, page.lowered) for page in read]
     )
     return [
         _label_page(blocks, page, title)
@@ -108,6 +108,7 @@ class ReadLines:
     """One page's lines as the model reads them: what their labels are decided from."""
 
     lines: list[str]
+    lowered: list[str]  # each line lower-cased
     markers: list[Marker | None]
     features: np.ndarray  # the line features, columns ``FEATURE_NAMES``
     probabilities: np.ndarray  # the model's, of belonging to the article
@@ -121,16 +122,19 @@ def read_lines(pages: list[list[str]], model: LineModel | None = None) -> list[R
     feature reads across a page's first or last line).
     """
     book = phrase_book()
-    markers = [book.match_lines(lines) for lines in pages]
+    lowered = [[line.lower() for line in lines] for lines in pages]
+    markers = [book.match_lowered(page) for page in lowered]
     model = model or shipped_line_model()
     features = pages_line_features(pages, markers, model.odds)
     probabilities = model.forest.probability(features)
     bounds = np.cumsum([0, *map(len, pages)]).tolist()
     read = []
-    for lines, found, start, end in zip(pages, markers, bounds, bounds[1:], strict=False):
+    for lines, low, found, start, end in zip(
+        pages, lowered, markers, bounds, bounds[1:], strict=False
+    ):
         page_features, page_probabilities = features[start:end], probabilities[start:end]
         kept = _model_keeps(page_probabilities, page_features[:, _COLUMN["words"]])
-        read.append(ReadLines(lines, found, page_features, page_probabilities, kept))
+        read.append(ReadLines(lines, low, found, page_features, page_probabilities, kept))
     return read
 
 

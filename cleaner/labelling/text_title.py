@@ -152,17 +152,22 @@ def _with_words(
 
 
 def title_candidates(
-    lines: list[str], features: np.ndarray, probabilities: np.ndarray, kept: np.ndarray
+    lines: list[str],
+    features: np.ndarray,
+    probabilities: np.ndarray,
+    kept: np.ndarray,
+    lowered: list[str] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The lines that may be the title, and their features (``TITLE_FEATURE_NAMES``).
 
     ``features`` are the page's line features, ``probabilities`` the line
-    model's, ``kept`` the lines it keeps. Candidates are the short lines
-    (prose is not a title; ``thresholds.yaml`` says how short) up to the
-    first kept line: a headline the model keeps is that line. Letting them
-    run ten lines further, past a teaser kept above the headline, found no
-    more titles in cross-validation, and on a dump with no headline (the
-    article's first line is prose) it made a title of a later line.
+    model's, ``kept`` the lines it keeps, ``lowered`` the lines lower-cased
+    (by ``str.lower``, as the phrase markers read them; made here if not given).
+    Candidates are the short lines (prose is not a title; ``thresholds.yaml``
+    says how short) up to the first kept line: a headline the model keeps is
+    that line. Letting them run ten lines further, past a teaser kept above the
+    headline, found no more titles in cross-validation, and on a dump with no
+    headline (the article's first line is prose) it made a title of a later line.
     """
     if not lines:
         return _NO_CANDIDATES
@@ -189,9 +194,11 @@ def title_candidates(
     candidates = np.array(sorted(chosen), dtype=np.intp)
     # How often the page writes each candidate, by lower-cased text (folding every line of
     # the page as a candidate is folded would cost more than all the rest).
+    if lowered is None:
+        lowered = [line.lower() for line in lines]
     written = [
-        (without_list_mark(line) if line[:1] in _LIST_MARK_STARTS else line).strip().lower()
-        for line in lines
+        without_list_mark(line).strip() if line[:1] in _LIST_MARK_STARTS else line
+        for line in lowered
     ]
     on_page = Counter(written)
     past_candidates = Counter(written[limit:])
@@ -280,15 +287,15 @@ def title_candidates(
 
 
 def find_titles(
-    pages: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]],
+    pages: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray, list[str]]],
     model: ObliviousForest | None = None,
 ) -> list[int | None]:
     """The index of each page's title line, or None where no line may be one.
 
-    ``pages`` holds each page's lines, line features, line probabilities and
-    kept lines. The candidates of all pages are scored in one pass of the
-    scorer (its fixed cost is most of one page's); each page's title depends
-    on its own candidates only.
+    ``pages`` holds each page's lines, line features, line probabilities, kept
+    lines and lines lower-cased (``title_candidates``' arguments). The candidates
+    of all pages are scored in one pass of the scorer (its fixed cost is most of
+    one page's); each page's title depends on its own candidates only.
     """
     if not pages:
         return []
