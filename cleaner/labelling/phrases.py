@@ -37,7 +37,12 @@ Marker = tuple[Kind, str]
 
 def fold(text: str) -> str:
     """Case and surrounding punctuation folded, inner white space single."""
-    return " ".join(text.lower().split()).strip(_EDGE_PUNCTUATION)
+    lowered = text.lower()
+    if lowered.isprintable() and "  " not in lowered:
+        # Single spaces are its only white space (others are not printable): nothing to fold
+        # inside, and the ends are stripped anyway. Most texts asked about are so.
+        return lowered.strip(_EDGE_PUNCTUATION)
+    return " ".join(lowered.split()).strip(_EDGE_PUNCTUATION)
 
 
 def folds_longer_than(text: str, length: int) -> bool:
