@@ -54,7 +54,8 @@ _MIXERS = (np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
 @cache
 def _tables() -> tuple[np.ndarray, np.ndarray]:
     """For every code point: its kind (other, word character, ASCII digit); and for every
-    one of the BMP its lower-case code point. Word characters beyond the BMP are left out."""
+    word character of the BMP its lower-case code point (0 for the others). Word characters
+    beyond the BMP are left out."""
     kinds = np.zeros(_CODE_POINTS, dtype=np.uint8)
     lower = np.zeros(_BEYOND_BMP, dtype=np.uint64)
     for code in range(_BEYOND_BMP):
@@ -80,8 +81,8 @@ def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
 class PageWords:
     """The words of a batch of lines, in order: the line each is in and what it hashes to.
 
-    ``lowered`` holds the word characters of the text alone, in lower case;
-    word ``i`` is ``lowered[first[i]:last[i]]``.
+    ``lowered`` holds the text's code points, word characters in lower case and
+    the others 0; word ``i`` is ``lowered[first[i]:last[i]]``.
     """
 
     lines: np.ndarray
@@ -93,21 +94,25 @@ class PageWords:
 
 def find_words(codes: np.ndarray, line_starts: np.ndarray) -> PageWords:
     """The words (not of digits alone) of ``codes``, lines joined and each ended by a line
-    feed, whose lines start at ``line_starts``."""
+    feed, whose lines start at ``line_starts``.
+
+    A word is a run of word characters; it hashes as the polynomial of its lower-cased
+    code points, read where it stands (the other characters count 0 and lie outside it).
+    """
     kinds, lower = _tables()
     kind = kinds[codes]
-    at = np.flatnonzero(kind)  # the word characters, where a word is a run of neighbours
-    cut = np.flatnonzero(np.diff(at) != 1) + 1
-    first = np.concatenate(([0], cut)) if len(at) else cut
-    last = np.append(cut, len(at)) if len(at) else cut
-    letters = np.concatenate(([0], np.cumsum(kind[at] == _WORD, dtype=np.int32)))
+    edges = np.flatnonzero(np.diff(kind.astype(bool), prepend=False, append=False))
+    first, last = edges[0::2], edges[1::2]
+    letters = np.zeros(len(codes) + 1, dtype=np.int32)
+    np.cumsum(kind == _WORD, dtype=np.int32, out=letters[1:])
     with_letter = letters[last] > letters[first]
     first, last = first[with_letter], last[with_letter]
-    lowered = lower[codes[at]]
+    lowered = lower[np.minimum(codes, _BEYOND_BMP - 1)]
     # A power of two at least as long, so that the powers are made for few sizes.
-    powers, inverse = _powers(1 << max(len(at), 1).bit_length())
+    powers, inverse = _powers(1 << max(len(codes), 1).bit_length())
     with np.errstate(over="ignore"):
-        prefix = np.concatenate((np.zeros(1, np.uint64), np.cumsum(lowered * powers[: len(at)])))
+        prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
+        np.cumsum(lowered * powers[: len(codes)], out=prefix[1:])
         hashes = (prefix[last] - prefix[first]) * inverse[first]
         hashes ^= (last - first).astype(np.uint64) * _LENGTH_MIX
         # Mixed (MurmurHash3's finaliser), so that the table's slots, the top bits, spread.
@@ -115,7 +120,7 @@ def find_words(codes: np.ndarray, line_starts: np.ndarray) -> PageWords:
             hashes ^= hashes >> np.uint64(33)
             hashes *= multiplier
         hashes ^= hashes >> np.uint64(33)
-    lines = np.searchsorted(line_starts, at[first], side="right") - 1
+    lines = np.searchsorted(line_starts, first, side="right") - 1
     return PageWords(lines, hashes, first, last, lowered)
 
 
