@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 import numpy as np
 
@@ -541,11 +542,11 @@ def pages_line_features(
     own["repeats"], own["first_occurrence"] = _repetition(pages)
     marked = np.zeros((len(MARKER_KINDS), count))
     section_open = np.zeros(count, dtype=bool)
+    # Most lines have no marker (None, false): ``compress`` skips them without a Python step.
     marked_lines = [
-        (int(start) + line, marker[0])
-        for start, page_markers in zip(layout.starts, markers, strict=True)
-        for line, marker in enumerate(page_markers)
-        if marker is not None
+        (start + line, page_markers[line][0])
+        for start, page_markers in zip(layout.starts.tolist(), markers, strict=True)
+        for line in compress(range(len(page_markers)), page_markers)
     ]
     for position, kind in marked_lines:
         if kind in MARKER_KINDS:
@@ -660,6 +661,6 @@ def _repetition(pages: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         repeats[start : start + len(lines)] = list(map(occurrences.__getitem__, lines))
         # Built from the end, the dictionary keeps each line's first index.
         first_index = dict(zip(reversed(lines), range(len(lines) - 1, -1, -1), strict=True))
-        first_seen[[start + index for index in first_index.values()]] = 1.0
+        first_seen[np.fromiter(first_index.values(), np.intp, len(first_index)) + start] = 1.0
         start += len(lines)
     return repeats, first_seen
