@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import compress
+from typing import cast
 
 import yaml
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
@@ -59,6 +61,16 @@ def folds_longer_than(text: str, length: int) -> bool:
         return False
     core = text.strip(_EDGE_PUNCTUATION)
     return core.isprintable() and len(core) - core.count(" ") > length
+
+
+def marked_lines(markers: Sequence[Marker | None]) -> list[tuple[int, Marker]]:
+    """Each marked line's index and marker, in page order.
+
+    Most lines have no marker: ``itertools.compress`` passes over them (``None``
+    is false, a marker true) without a Python step for each.
+    """
+    found = [(index, markers[index]) for index in compress(range(len(markers)), markers)]
+    return cast(list[tuple[int, Marker]], found)
 
 
 def alternation(phrases: Iterable[str]) -> str:

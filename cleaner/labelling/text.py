@@ -23,13 +23,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 import numpy as np
 
 from cleaner.blocks.block import Block, Kind
 from cleaner.labelling.cut import expected_f1_cut
 from cleaner.labelling.forest import ObliviousForest, load_forest
-from cleaner.labelling.phrases import Marker, fold, phrase_book
+from cleaner.labelling.phrases import Marker, fold, marked_lines, phrase_book
 from cleaner.labelling.text_features import FEATURE_NAMES, pages_line_features
 from cleaner.labelling.text_sections import Section, sections
 from cleaner.labelling.text_title import find_titles
@@ -51,10 +52,11 @@ def _bylines_in_short_lines(
     markers: list[Marker | None], words: np.ndarray, max_words: int
 ) -> list[Marker | None]:
     """Byline markers ("By ...", "Von ...") only count on short lines, not on sentences."""
-    return [
-        None if marker is not None and marker[0] is Kind.BYLINE and words[i] > max_words else marker
-        for i, marker in enumerate(markers)
-    ]
+    kept = list(markers)
+    for index, (kind, _) in marked_lines(markers):
+        if kind is Kind.BYLINE and words[index] > max_words:
+            kept[index] = None
+    return kept
 
 
 def _bare_lead_in(line: str, marker: Marker | None) -> bool:
@@ -204,11 +206,11 @@ def _rule_labels(
     limits = thresholds("text")
     section_kinds = phrase_book().section_kinds
     labels: dict[int, tuple[bool, Kind, str]] = {}
-    marked = [index for index, marker in enumerate(markers) if marker is not None]
+    marked = [index for index, _ in marked_lines(markers)]
     candidates = set(marked)
     candidates.update(index + 1 for index in marked if index + 1 < len(lines))
     candidates.update(np.flatnonzero(timestamp).tolist())
-    candidates.update(index for index, section in enumerate(in_section) if section is not None)
+    candidates.update(compress(range(len(in_section)), in_section))
     if title is not None:
         candidates.add(title)
     for index in sorted(candidates):

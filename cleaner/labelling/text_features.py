@@ -29,12 +29,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
 
 import numpy as np
 
 from cleaner.blocks.block import Kind
-from cleaner.labelling.phrases import Marker, phrase_book
+from cleaner.labelling.phrases import Marker, marked_lines, phrase_book
 from cleaner.labelling.text_words import WordOdds, line_codes, line_word_sums, word_odds
 
 # Marker kinds the model sees, one column each.
@@ -542,13 +541,12 @@ def pages_line_features(
     own["repeats"], own["first_occurrence"] = _repetition(pages)
     marked = np.zeros((len(MARKER_KINDS), count))
     section_open = np.zeros(count, dtype=bool)
-    # Most lines have no marker (None, false): ``compress`` skips them without a Python step.
-    marked_lines = [
-        (start + line, page_markers[line][0])
+    marked_kinds = [
+        (start + line, kind)
         for start, page_markers in zip(layout.starts.tolist(), markers, strict=True)
-        for line in compress(range(len(page_markers)), page_markers)
+        for line, (kind, _) in marked_lines(page_markers)
     ]
-    for position, kind in marked_lines:
+    for position, kind in marked_kinds:
         if kind in MARKER_KINDS:
             marked[MARKER_KINDS.index(kind), position] = 1.0
         section_open[position] = kind in _SECTION_KINDS

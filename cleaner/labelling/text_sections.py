@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cleaner.blocks.block import Kind
-from cleaner.labelling.phrases import Marker
+from cleaner.labelling.phrases import Marker, marked_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +36,16 @@ def sections(
     between section labels and timestamps.
     """
     found: list[Section | None] = [None] * len(markers)
+    # Lines before the first section marker are in no section (most pages have none).
+    opening = next(
+        (index for index, (kind, _) in marked_lines(markers) if kind in section_kinds), None
+    )
+    if opening is None:
+        return found
     current: Section | None = None
     last = len(markers) - 1
-    for index, marker in enumerate(markers):
+    for index in range(opening, len(markers)):
+        marker = markers[index]
         if marker is not None:
             kind, phrase = marker
             current = Section(kind, phrase) if kind in section_kinds else current
