@@ -94,6 +94,7 @@ class PhraseBook:
     # The start phrases by their first character: a line is tried only against
     # the few phrases that begin as it does.
     start_patterns: dict[str, re.Pattern[str]]
+    start_prefixes: dict[str, tuple[str, ...]]
     # Phrases that follow a count at the start of a line ("59 comments on ..."):
     # one pattern, tried on the lines that start with a digit.
     counted_kinds: dict[str, Kind]
@@ -125,6 +126,7 @@ class PhraseBook:
         text = "\n".join(lowered)
         markers: list[Marker | None] = [None] * len(lowered)
         whole, start_patterns, counted = self.whole, self.start_patterns, self.counted_pattern
+        start_prefixes = self.start_prefixes
         for index, line in enumerate(lowered):
             if len(line) <= _MAX_WHOLE_CHARS:
                 folded = line.strip(_EDGE_PUNCTUATION)
@@ -133,9 +135,11 @@ class PhraseBook:
                     markers[index] = (kind, folded)
                     continue
             first = line[:1]
-            pattern = start_patterns.get(first)
-            if pattern is not None:
-                found = pattern.match(line)
+            prefixes = start_prefixes.get(first)
+            # Most lines start with none of the phrases: ``startswith`` tells that sooner
+            # than the pattern, which finds the longest phrase a line starts with.
+            if prefixes is not None and line.startswith(prefixes):
+                found = start_patterns[first].match(line)
                 if found:
                     markers[index] = (self.start_kinds[found.group()], found.group())
                     continue
@@ -276,6 +280,7 @@ def phrase_book() -> PhraseBook:
         if contains
         else None,
         start_patterns,
+        {character: tuple(phrases) for character, phrases in by_first_character.items()},
         counted_kinds,
         # A count is digits, maybe grouped ("1,204"), then one space.
         re.compile(rf"[0-9][0-9,.]* ({alternation(counted_kinds)})\b") if counted_kinds else None,
