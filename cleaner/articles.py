@@ -86,7 +86,8 @@ def assemble_article(page: Page, blocks: list[Block], fields: Fields) -> Article
     A page whose blocks are all removed is ``empty``, not an error: the page
     was read and cleaned, there was just no article in it.
     """
-    body = PARAGRAPH_SEPARATOR.join(block.text for block in blocks if block.kept)
+    kept_texts = [block.text for block in blocks if block.kept]
+    body = PARAGRAPH_SEPARATOR.join(kept_texts)
     has_text = bool(body.strip())
     url = fields.url or page.url
     return Article(
@@ -100,7 +101,7 @@ def assemble_article(page: Page, blocks: list[Block], fields: Fields) -> Article
         language=fields.language,
         body=body,
         word_count=count_words(body),
-        n_blocks_removed=sum(1 for block in blocks if not block.kept),
+        n_blocks_removed=len(blocks) - len(kept_texts),
         status="ok" if has_text else "empty",
         error=None if has_text else "no article text found on the page",
         blocks=tuple(blocks),
