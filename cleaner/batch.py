@@ -22,14 +22,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from cleaner.articles import Article
 from cleaner.collector import collector_paused
 from cleaner.inputs import Source, iter_pages
 from cleaner.pipeline import clean_pages
 from cleaner.resources import thresholds
-from cleaner.tables.tabulate import new_validators, tabulate
+from cleaner.tables.tabulate import Tables, new_validators, tabulate
 from cleaner.tables.writers import Format, open_writer
 
 OUTPUT_TABLES = ("articles", "blocks", "issues")
@@ -64,12 +62,11 @@ class RunReport:
         """0 when every page is ok and valid; 1 when any page failed, was empty or invalid."""
         return 0 if self.failed_pages == 0 and self.issues == 0 else 1
 
-    def add(self, articles: list[Article], issues: pd.DataFrame) -> None:
+    def add(self, articles: list[Article], tables: Tables) -> None:
         self.pages += len(articles)
         self.by_status.update(article.status for article in articles)
-        # Counted by kind, named once per kind: an enum's ``.value`` per block costs more.
-        kinds = Counter(block.kind for article in articles for block in article.blocks)
-        self.blocks_by_kind.update({kind.value: count for kind, count in kinds.items()})
+        self.blocks_by_kind.update(tables.blocks["kind"].value_counts().to_dict())
+        issues = tables.issues
         # A row-wide issue has no column: None, or NaN once in a frame with column issues.
         self.issues_by_check.update(
             f"{table}.{column if isinstance(column, str) else '*'}:{check}"
@@ -150,7 +147,9 @@ def run_batch(
                 batch = list(islice(pages, batch_size))
             if not batch:
                 break
-            with collector_paused():  # the batch's objects all live until it is written
+            # The batch's objects all live until it is written, and are freed before the
+            # collector resumes: it never scans them.
+            with collector_paused():
                 with _timed(report, "clean"):
                     articles = clean_pages(batch)
                 with _timed(report, "tabulate and validate"):
@@ -158,7 +157,8 @@ def run_batch(
                 with _timed(report, "write"):
                     for name, frame in tables.frames().items():
                         writers[name].write(frame)
-            report.add(articles, tables.issues)
+                report.add(articles, tables)
+                del articles, tables, batch
             if progress is not None:
                 progress(report)
     (out_dir / "run.json").write_text(
