@@ -20,13 +20,13 @@ from functools import partial
 from cleaner.articles import Article, assemble_article, failed_article
 from cleaner.blocks.block import Block
 from cleaner.blocks.html import parse_html, segment_html
-from cleaner.blocks.text import segment_text
+from cleaner.blocks.text import segment_lines
 from cleaner.collector import collector_paused
 from cleaner.fields.html import html_fields
 from cleaner.fields.language import settle_language
 from cleaner.fields.text import text_fields
 from cleaner.labelling.html import label_html_blocks
-from cleaner.labelling.text import label_text_blocks, label_text_pages
+from cleaner.labelling.text import label_text_lines
 from cleaner.pages import Page
 from cleaner.resources import thresholds
 
@@ -43,13 +43,13 @@ def clean_page(page: Page) -> Article:
         return unusable
     if page.content_type == "html":
         return _guarded(page, _clean_html_page)
-    return _guarded(page, lambda dump: _text_article(dump, label_text_blocks(_segmented(dump))))
+    return _guarded(page, lambda dump: _text_article(dump, label_text_lines([_lines(dump)])[0]))
 
 
 def clean_pages(pages: Iterable[Page]) -> list[Article]:
     """Clean a batch of pages: what ``clean_page`` gives each, sooner.
 
-    Text dumps are labelled several at a time (``label_text_pages``): their
+    Text dumps are labelled several at a time (``label_text_lines``): their
     lines go through the line features and the model together, which costs
     far less than page by page, and gives each page the same labels. The
     garbage collector is paused meanwhile (``collector``).
@@ -90,7 +90,7 @@ def _clean_group(pages: list[Page]) -> list[Article]:
         if article is None and page.content_type != "html"
     ]
     try:
-        labelled = label_text_pages([_segmented(pages[index]) for index in dumps])
+        labelled = label_text_lines([_lines(pages[index]) for index in dumps])
     except Exception:  # one of them is pathological: each is cleaned alone, and fails alone
         return [clean_page(page) for page in pages]
     for index, blocks in zip(dumps, labelled, strict=True):
@@ -131,9 +131,9 @@ def _clean_html_page(page: Page) -> Article:
     return assemble_article(page, blocks, fields)
 
 
-def _segmented(page: Page) -> list[Block]:
-    """The lines of a text dump, as blocks."""
-    return segment_text(page.content or "")
+def _lines(page: Page) -> list[str]:
+    """The lines of a text dump (``segment_lines``): they become blocks when labelled."""
+    return segment_lines(page.content or "")
 
 
 def _text_article(page: Page, blocks: list[Block]) -> Article:

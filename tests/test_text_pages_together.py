@@ -7,9 +7,9 @@ from pathlib import Path
 
 import numpy as np
 
-from cleaner.blocks.text import segment_text
+from cleaner.blocks.text import segment_lines, segment_text
 from cleaner.labelling.phrases import phrase_book
-from cleaner.labelling.text import label_text_blocks, label_text_pages
+from cleaner.labelling.text import label_text_blocks, label_text_lines, label_text_pages
 from cleaner.labelling.text_features import FEATURE_NAMES, line_features, pages_line_features
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -61,6 +61,13 @@ def test_context_stops_at_the_edges_of_a_page() -> None:
 def test_labels_of_pages_together_are_each_page_alone() -> None:
     pages = [segment_text(text) for text in _dumps()]
     assert label_text_pages(pages) == [label_text_blocks(blocks) for blocks in pages]
+
+
+def test_labelling_lines_gives_the_blocks_labelling_blocks_gives() -> None:
+    texts = _dumps()
+    labelled = label_text_pages([segment_text(text) for text in texts])
+    assert label_text_lines([segment_lines(text) for text in texts]) == labelled
+    assert any(block.kept for blocks in labelled for block in blocks)
 
 
 def test_a_date_is_read_within_a_line_not_across_two() -> None:

@@ -53,15 +53,21 @@ def _tidy_already(text: str) -> bool:
 
 
 def segment_text(text: str) -> list[Block]:
-    """Every non-empty line of the dump, white space folded, in order."""
+    """Every non-empty line of the dump, white space folded, in order, as a block."""
+    return list(map(Block, count(), segment_lines(text)))
+
+
+def segment_lines(text: str) -> list[str]:
+    """``segment_text``'s lines as strings: what the text labeller reads, and makes
+    blocks of once, labelled (``label_text_lines``)."""
     if is_markdown(text):
         text = markdown_as_text(text)
     if any(character in text for character in _DROPPED_BREAKS):
         text = _INVISIBLE.sub("", text)
     if _tidy_already(text):
-        return list(map(Block, count(), filter(None, text.split("\n"))))
+        return list(filter(None, text.split("\n")))
     lines = [
         line if line.isprintable() and "  " not in line and line == line.strip(" ") else _tidy(line)
         for line in text.splitlines()
     ]
-    return list(map(Block, count(), filter(None, lines)))
+    return list(filter(None, lines))

@@ -21,9 +21,10 @@ the model's probability, as its reason.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
+from itertools import compress, repeat
 
 import numpy as np
 
@@ -95,13 +96,38 @@ def label_text_pages(pages: list[list[Block]], model: LineModel | None = None) -
     do not depend on the pages beside it); most of their cost on one page is
     the fixed cost of each array operation. The rules then run page by page.
     """
-    read = read_lines([[block.text for block in blocks] for blocks in pages], model)
+    return _labelled(
+        [[block.text for block in blocks] for blocks in pages],
+        [[block.position for block in blocks] for blocks in pages],
+        [[block.tag for block in blocks] for blocks in pages],
+        model,
+    )
+
+
+def label_text_lines(pages: list[list[str]], model: LineModel | None = None) -> list[list[Block]]:
+    """``label_text_pages`` for dumps given as their lines (``segment_lines``): the blocks
+    ``segment_text`` would give, labelled, each made once."""
+    return _labelled(
+        pages, [range(len(lines)) for lines in pages], [repeat("line") for _ in pages], model
+    )
+
+
+def _labelled(
+    pages: list[list[str]],
+    positions: Sequence[Iterable[int]],
+    tags: Sequence[Iterable[str]],
+    model: LineModel | None,
+) -> list[list[Block]]:
+    """Each page's lines labelled, as blocks at ``positions`` with ``tags``."""
+    read = read_lines(pages, model)
     titles = find_titles(
         [(page.lines, page.features, page.probabilities, page.kept, page.lowered) for page in read]
     )
     return [
-        _label_page(blocks, page, title)
-        for blocks, page, title in zip(pages, read, titles, strict=True)
+        _label_page(page, title, page_positions, page_tags)
+        for page, title, page_positions, page_tags in zip(
+            read, titles, positions, tags, strict=True
+        )
     ]
 
 
@@ -155,9 +181,12 @@ def _model_keeps(probabilities: np.ndarray, words: np.ndarray) -> np.ndarray:
     return probabilities >= keep
 
 
-def _label_page(blocks: list[Block], read: ReadLines, title: int | None) -> list[Block]:
-    """One page's labels, from its lines as the model read them, and its title line."""
-    if not blocks:
+def _label_page(
+    read: ReadLines, title: int | None, positions: Iterable[int], tags: Iterable[str]
+) -> list[Block]:
+    """One page's blocks, labelled from its lines as the model read them, and its title line;
+    ``positions`` and ``tags`` are its blocks' (the lines' indices and "line" for a dump)."""
+    if not read.lines:
         return []
     lines, features, probabilities = read.lines, read.features, read.probabilities
     limits = thresholds("text")
@@ -182,9 +211,9 @@ def _label_page(blocks: list[Block], read: ReadLines, title: int | None) -> list
     return list(
         map(
             Block,
-            [block.position for block in blocks],
+            positions,
             lines,
-            [block.tag for block in blocks],
+            tags,
             map(_LEVELS.get, kinds),
             kept,
             kinds,
