@@ -176,7 +176,10 @@ class WordOdds:
     def __post_init__(self) -> None:
         words = list(dict.fromkeys([*self.odds, *self.function_words]))
         hashes = _words_of_lines(words).hashes if words else []
-        bits = max(4, (4 * len(words)).bit_length())
+        # At least 16 slots a word: a page's words are mostly not in the lexicon, and in a
+        # table this sparse most of them end at their first, empty, slot (a quarter as many
+        # slots took half as long again to look a page's words up; 2.4 MB for 6,700 words).
+        bits = max(4, (16 * len(words)).bit_length())
         slots, values = np.zeros(1 << bits, dtype=np.uint64), np.full(1 << bits, np.nan)
         function, taken = np.zeros(1 << bits, dtype=bool), np.zeros(1 << bits, dtype=bool)
         function_words = set(self.function_words)
