@@ -208,20 +208,9 @@ def clutter_marker(text: str) -> Kind | None:
 
 
 def first_clutter_marker(texts: Iterable[str]) -> str | None:
-    """The first of ``texts`` that is, whole, a clutter marker (a body's paragraphs).
-
-    ``_whole_clutter`` written out in the loop: a body has a hundred paragraphs, and
-    the validation asks about every body.
-    """
+    """The first of ``texts`` that is, whole, a clutter marker (a body's paragraphs)."""
     longest, whole = _longest_clutter_marker(), phrase_book().whole
-    for text in texts:
-        if len(text) > longest:
-            core = text.strip(_EDGE_PUNCTUATION)
-            if core.isprintable() and len(core) - core.count(" ") > longest:
-                continue  # folds longer than any marker
-        if whole.get(fold(text)) in CLUTTER_KINDS:
-            return text
-    return None
+    return next((text for text in texts if _whole_clutter(text, longest, whole)), None)
 
 
 def _whole_clutter(text: str, longest: int, whole: dict[str, Kind]) -> Kind | None:
