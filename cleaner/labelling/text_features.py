@@ -26,11 +26,15 @@ one line, a whole paragraph or a link's text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, chain
 
 import numpy as np
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from cleaner.blocks.block import Kind
 from cleaner.labelling.phrases import Marker, marked_lines, phrase_book
@@ -281,25 +285,39 @@ def _pattern_hits(lines: list[str], chars: np.ndarray, digits: np.ndarray) -> di
     hits["month_date"] = np.zeros(count)
     if len(short) == 0:
         return hits
-    text = "\n".join([lines[index] for index in short])
-    offsets = np.concatenate(([0], np.cumsum(chars[short][:-1] + 1)))
 
-    def mark(name: str, positions: list[int]) -> None:
+    def mark(name: str, chosen: np.ndarray, found: Callable[[str], list[int]]) -> None:
+        """Marks the ``chosen`` lines where ``found`` finds a match in them, joined."""
+        positions = found("\n".join([lines[index] for index in chosen]))
         if positions:
-            hits[name][short[np.searchsorted(offsets, positions, side="right") - 1]] = 1.0
+            offsets = np.concatenate(([0], np.cumsum(chars[chosen][:-1] + 1)))
+            hits[name][chosen[np.searchsorted(offsets, positions, side="right") - 1]] = 1.0
 
     for name, pattern in _PATTERNS:
-        mark(name, [found.start() for found in pattern.finditer(text)])
+        mark(name, short, lambda text, pattern=pattern: [m.start() for m in pattern.finditer(text)])
+    # A month date's word is a month's name: only the lines that hold one somewhere
+    # (found for all at once by an automaton) are read by the pattern.
+    lowered = [lines[index].lower() for index in short]
+    line_starts = list(accumulate((len(line) + 1 for line in lowered), initial=0))
+    matches = _month_finder().find_matches_as_indexes("\n".join(lowered), overlapping=True)
+    named = sorted({bisect_right(line_starts, start) - 1 for _, start, _ in matches})
     months = phrase_book().month_numbers
     mark(
         "month_date",
-        [
+        short[named],
+        lambda text: [
             found.start()
             for found in _WORD_BY_NUMBER.finditer(text)
             if (found.group(1) or found.group(2)).lower() in months
         ],
     )
     return hits
+
+
+@cache
+def _month_finder() -> AhoCorasick:
+    """An automaton of every language's month names, as the phrase files write them."""
+    return AhoCorasick(list(phrase_book().month_numbers), matchkind=MatchKind.Standard)
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,7 +519,7 @@ def pages_line_features(
     with_lines = [(page, found) for page, found in zip(pages, markers, strict=True) if page]
     pages, markers = [page for page, _ in with_lines], [found for _, found in with_lines]
     layout = _Layout.of([len(page) for page in pages])
-    lines = [line for page in pages for line in page]
+    lines = list(chain.from_iterable(pages))
     count = len(lines)
     if count == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
