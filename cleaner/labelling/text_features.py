@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, chain
@@ -286,28 +285,28 @@ def _pattern_hits(lines: list[str], chars: np.ndarray, digits: np.ndarray) -> di
     if len(short) == 0:
         return hits
 
-    def mark(name: str, chosen: np.ndarray, found: Callable[[str], list[int]]) -> None:
-        """Marks the ``chosen`` lines where ``found`` finds a match in them, joined."""
-        positions = found("\n".join([lines[index] for index in chosen]))
+    def mark(name: str, chosen: np.ndarray, positions: list[int]) -> None:
+        """Marks the ``chosen`` lines holding ``positions`` of their text, joined."""
         if positions:
             offsets = np.concatenate(([0], np.cumsum(chars[chosen][:-1] + 1)))
             hits[name][chosen[np.searchsorted(offsets, positions, side="right") - 1]] = 1.0
 
+    text = "\n".join([lines[index] for index in short])
     for name, pattern in _PATTERNS:
-        mark(name, short, lambda text, pattern=pattern: [m.start() for m in pattern.finditer(text)])
+        mark(name, short, [found.start() for found in pattern.finditer(text)])
     # A month date's word is a month's name: only the lines that hold one somewhere
     # (found for all at once by an automaton) are read by the pattern.
     lowered = [lines[index].lower() for index in short]
     line_starts = list(accumulate((len(line) + 1 for line in lowered), initial=0))
     matches = _month_finder().find_matches_as_indexes("\n".join(lowered), overlapping=True)
-    named = sorted({bisect_right(line_starts, start) - 1 for _, start, _ in matches})
+    dated = short[sorted({bisect_right(line_starts, start) - 1 for _, start, _ in matches})]
     months = phrase_book().month_numbers
     mark(
         "month_date",
-        short[named],
-        lambda text: [
+        dated,
+        [
             found.start()
-            for found in _WORD_BY_NUMBER.finditer(text)
+            for found in _WORD_BY_NUMBER.finditer("\n".join([lines[index] for index in dated]))
             if (found.group(1) or found.group(2)).lower() in months
         ],
     )
