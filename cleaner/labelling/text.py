@@ -53,11 +53,11 @@ def _bylines_in_short_lines(
     markers: list[Marker | None], words: np.ndarray, max_words: int
 ) -> list[Marker | None]:
     """Byline markers ("By ...", "Von ...") only count on short lines, not on sentences."""
-    kept = list(markers)
+    counted = list(markers)
     for index, (kind, _) in marked_lines(markers):
         if kind is Kind.BYLINE and words[index] > max_words:
-            kept[index] = None
-    return kept
+            counted[index] = None
+    return counted
 
 
 def _bare_lead_in(line: str, marker: Marker | None) -> bool:

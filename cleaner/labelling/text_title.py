@@ -128,12 +128,17 @@ def _words(text: str) -> list[str]:
 
 
 def _stems(text: str) -> set[str]:
-    """The words of ``text`` cut to their first four letters.
+    """The words of ``text`` cut to their first four letters."""
+    return _stems_of(_words(text))
+
+
+def _stems_of(words: list[str]) -> set[str]:
+    """``words`` cut to their first four letters.
 
     A crude stem, but it lets inflected forms ("новые"/"новых", "trend"/"trends")
     count as the same word in any language.
     """
-    return {word[:_STEM_CHARS] for word in _words(text)}
+    return {word[:_STEM_CHARS] for word in words}
 
 
 def _with_words(
@@ -204,8 +209,8 @@ def title_candidates(
     past_candidates = Counter(written[limit:])
     first_line = lines[0]
     headline = _stems(without_site_name(first_line))
-    first_line_stems = _stems(first_line)
     first_line_word_list = _words(first_line)
+    first_line_stems = _stems_of(first_line_word_list)
     first_line_folded = f" {' '.join(first_line_word_list)} "
     first_line_words = len(first_line_word_list)
     opening: set[str] = set()
@@ -228,7 +233,7 @@ def title_candidates(
     echoes = []
     for index in candidates.tolist():
         text, words = chosen[index]
-        own = {word[:_STEM_CHARS] for word in words}
+        own = _stems_of(words)
         folded = " ".join(words)
         later = index > 0
         echoes.append(
