@@ -49,7 +49,7 @@ class ObliviousForest:
         questions, asked = np.unique(pairs, axis=1, return_inverse=True)
         features = questions[0].astype(np.intp)
         starts = np.flatnonzero(np.diff(features, prepend=-1))
-        ends = np.append(starts[1:], len(features))
+        ends = np.append(starts[1:], len(features)) if len(starts) else starts
         spans = tuple(
             (int(features[start]), int(start), int(end))
             for start, end in zip(starts, ends, strict=True)
