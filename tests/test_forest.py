@@ -24,7 +24,7 @@ def _by_hand(forest: ObliviousForest, row: np.ndarray) -> float:
 
 def test_shipped_models_score_as_their_trees_say() -> None:
     generator = np.random.default_rng(0)
-    for name in ("text_lines.json", "text_title.json"):
+    for name in ("text_lines.json", "text_title.json", "html_blocks.json"):
         forest = load_forest(name)
         rows = generator.normal(0.0, 3.0, size=(50, len(forest.feature_names)))
         rows[generator.random(rows.shape) < 0.1] = np.nan  # missing values
