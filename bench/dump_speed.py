@@ -9,7 +9,7 @@ language, assembly) and of the table edge (blocks and articles frames,
 validation, Parquet), so a change can be measured where it is made. Each
 step runs on the outputs of the one before, over the same pages; the best of
 ``--repeat`` runs is kept (other processes only ever add time). A batch run
-labels dumps several at a time (``label_text_pages``, ``clean_pages``): those
+labels dumps several at a time (``label_text_lines``, ``clean_pages``): those
 two lines show what that saves against one page at a time. Table steps
 run on batches of ``inputs.batch_size`` pages, as a real run does, and are
 reported per page.
@@ -30,12 +30,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from wcxb import CONVERTERS, DEFAULT_DATA, load_pages
 
 from cleaner.articles import assemble_article
-from cleaner.blocks.text import segment_text
+from cleaner.blocks.text import segment_lines
 from cleaner.fields.language import settle_language
 from cleaner.fields.text import text_fields
 from cleaner.labelling.forest import load_forest
 from cleaner.labelling.phrases import phrase_book
-from cleaner.labelling.text import label_text_blocks, label_text_pages
+from cleaner.labelling.text import label_text_lines
 from cleaner.labelling.text_features import line_features
 from cleaner.pages import Page
 from cleaner.pipeline import clean_page, clean_pages
@@ -83,17 +83,20 @@ def main() -> int:
         return outputs
 
     print(f"{count} {arguments.converter} dumps, CPU time, best of {repeat}")
-    segmented = report("segment_text", lambda page: segment_text(page.content), pages)
-    lines = [[block.text for block in blocks] for blocks in segmented]
+    lines = report("segment_lines", lambda page: segment_lines(page.content), pages)
     markers = report("phrase markers (match_lines)", phrase_book().match_lines, lines)
     features = report(
         "line features", lambda pair: line_features(*pair), list(zip(lines, markers, strict=True))
     )
     report("line model", load_forest("text_lines.json").probability, features)
-    labelled = report("label_text_blocks (the three above, rules)", label_text_blocks, segmented)
+    labelled = report(
+        "label one dump (all the above, rules)",
+        lambda page_lines: label_text_lines([page_lines])[0],
+        lines,
+    )
     together = int(thresholds("text")["pages_labelled_together"])
-    groups = [segmented[start : start + together] for start in range(0, count, together)]
-    report(f"label_text_pages ({together} pages at a time)", label_text_pages, groups)
+    groups = [lines[start : start + together] for start in range(0, count, together)]
+    report(f"label_text_lines ({together} pages at a time)", label_text_lines, groups)
     fields = report(
         "fields and language",
         lambda blocks: settle_language(text_fields(blocks, None), blocks),

@@ -47,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.forests import to_forest
 from bench.wcxb import CONVERTERS, DEFAULT_DATA, GoldPage, load_pages, page_domains
-from cleaner.blocks.text import segment_text
+from cleaner.blocks.text import segment_lines
 from cleaner.labelling.forest import ObliviousForest
 from cleaner.labelling.phrases import phrase_book
 from cleaner.labelling.text_features import FEATURE_NAMES, line_features
@@ -134,7 +134,7 @@ def load_dumps(data_dir: Path, cache_dir: Path = DEFAULT_CACHE) -> list[Dump]:
     dumps, fresh = [], {}
     for page in pages:
         for converter in CONVERTERS:
-            lines = [block.text for block in segment_text(page.dump(converter))]
+            lines = segment_lines(page.dump(converter))
             digest = hashlib.blake2b("\n".join(lines).encode(), digest_size=8).hexdigest()
             key = f"{page.page_id}/{converter}/{digest}"
             targets = cached.get(key)

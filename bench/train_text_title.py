@@ -42,7 +42,7 @@ from bench.forests import to_forest
 from bench.other_converters import DEFAULT_CACHE, rendered
 from bench.train_fields import grouped_folds, train
 from bench.wcxb import CONVERTERS, DEFAULT_DATA, GoldPage, fold_words, load_pages, page_domains
-from cleaner.blocks.text import segment_text
+from cleaner.blocks.text import segment_lines
 from cleaner.labelling.forest import ObliviousForest
 from cleaner.labelling.text import read_lines
 from cleaner.labelling.text_title import (
@@ -79,7 +79,7 @@ def list_dumps(
     listed = []
     for start in range(0, len(pages), _BATCH):
         batch = pages[start : start + _BATCH]
-        lines = [[b.text for b in segment_text(text)] for text in texts[start : start + _BATCH]]
+        lines = [segment_lines(text) for text in texts[start : start + _BATCH]]
         for page, read in zip(batch, read_lines(lines), strict=True):
             if not read.lines or not fold_words(page.title):
                 continue
@@ -102,8 +102,7 @@ def list_dumps(
 
 def without_first_line(text: str) -> str:
     """The dump as a converter that does not write ``<title>`` first would have it."""
-    lines = [block.text for block in segment_text(text)]
-    return "\n".join(lines[1:])
+    return "\n".join(segment_lines(text)[1:])
 
 
 def fit(listed: list[Listed]) -> ObliviousForest:

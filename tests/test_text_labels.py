@@ -7,7 +7,7 @@ import pytest
 
 import cleaner
 from cleaner import Kind
-from cleaner.blocks.text import segment_text
+from cleaner.blocks.text import segment_lines, segment_text
 from cleaner.labelling.forest import load_forest
 from cleaner.labelling.phrases import phrase_book
 from cleaner.labelling.text import label_text_blocks
@@ -53,7 +53,7 @@ def test_every_line_has_a_label_and_a_reason(converter):
 def test_shipped_model_reads_the_features_the_code_computes():
     forest = load_forest("text_lines.json")
     assert forest.feature_names == FEATURE_NAMES
-    lines = [block.text for block in segment_text(wcxb_dump("0004", "bs4"))]
+    lines = segment_lines(wcxb_dump("0004", "bs4"))
     features = line_features(lines, phrase_book().match_lines(lines))
     assert features.shape == (len(lines), len(FEATURE_NAMES))
     probabilities = forest.probability(features)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +10,7 @@ from cleaner.blocks.text import segment_lines, segment_text
 from cleaner.labelling.phrases import phrase_book
 from cleaner.labelling.text import label_text_blocks, label_text_lines, label_text_pages
 from cleaner.labelling.text_features import FEATURE_NAMES, line_features, pages_line_features
+from tests.conftest import wcxb_dump
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "read-next-news.txt"
@@ -20,19 +20,12 @@ def _dumps() -> list[str]:
     """Real dumps: the seed, the news pages in nine languages, a dev page from two converters."""
     texts = [SEED.read_text(encoding="utf-8")]
     texts += [path.read_text(encoding="utf-8") for path in sorted((DATA / "text").glob("*.txt"))]
-    texts += [
-        gzip.decompress((DATA / "wcxb" / f"0004.{converter}.txt.gz").read_bytes()).decode("utf-8")
-        for converter in ("html_text", "bs4")
-    ]
+    texts += [wcxb_dump("0004", converter) for converter in ("html_text", "bs4")]
     return texts
 
 
-def _lines(text: str) -> list[str]:
-    return [block.text for block in segment_text(text)]
-
-
 def test_features_of_pages_together_are_each_page_alone() -> None:
-    pages = [_lines(text) for text in _dumps()]
+    pages = [segment_lines(text) for text in _dumps()]
     pages.insert(3, [])  # a page without lines has no rows and shifts nothing
     book = phrase_book()
     markers = [book.match_lines(lines) for lines in pages]
@@ -46,7 +39,7 @@ def test_features_of_pages_together_are_each_page_alone() -> None:
 
 
 def test_context_stops_at_the_edges_of_a_page() -> None:
-    first, second = _lines(_dumps()[0]), _lines(_dumps()[1])
+    first, second = segment_lines(_dumps()[0]), segment_lines(_dumps()[1])
     book = phrase_book()
     together = pages_line_features(
         [first, second], [book.match_lines(first), book.match_lines(second)]

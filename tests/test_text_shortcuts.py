@@ -7,18 +7,14 @@ depends on their neighbours or changes the text's length.
 
 from __future__ import annotations
 
-import gzip
-from pathlib import Path
-
 from cleaner.blocks.block import Kind
-from cleaner.blocks.text import segment_text
+from cleaner.blocks.text import segment_lines
 from cleaner.labelling.phrases import phrase_book
-
-DUMP = Path(__file__).resolve().parent / "data" / "wcxb" / "0004.bs4.txt.gz"
+from tests.conftest import wcxb_dump
 
 
 def test_a_page_is_marked_as_its_lines_are_one_by_one():
-    lines = [block.text for block in segment_text(gzip.decompress(DUMP.read_bytes()).decode())]
+    lines = segment_lines(wcxb_dump("0004", "bs4"))
     lines += [
         "ΟΔΥΣΣΕΥΣ",  # a final capital sigma lower-cases to "ς", by its neighbours
         "İİİİ İİİİ",  # "İ" lower-cases to two characters: the lines after it move
