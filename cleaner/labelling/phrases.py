@@ -101,6 +101,9 @@ class PhraseBook:
     counted_pattern: re.Pattern[str] | None
     section_kinds: frozenset[Kind]
     month_numbers: dict[str, int]
+    # Every month name of ``month_numbers``, found in one pass over a text; None when
+    # no language lists months.
+    month_automaton: AhoCorasick | None
 
     def match(self, line: str) -> Marker | None:
         """The kind a line is marked as, and the phrase that marked it."""
@@ -286,4 +289,5 @@ def phrase_book() -> PhraseBook:
         re.compile(rf"[0-9][0-9,.]* ({alternation(counted_kinds)})\b") if counted_kinds else None,
         frozenset(section_kinds),
         month_numbers,
+        AhoCorasick(list(month_numbers), matchkind=MatchKind.Standard) if month_numbers else None,
     )

@@ -33,7 +33,6 @@ from functools import cache
 from itertools import accumulate, chain
 
 import numpy as np
-from ahocorasick_rs import AhoCorasick, MatchKind
 
 from cleaner.blocks.block import Kind
 from cleaner.labelling.phrases import Marker, marked_lines, phrase_book
@@ -296,11 +295,14 @@ def _pattern_hits(lines: list[str], chars: np.ndarray, digits: np.ndarray) -> di
         mark(name, short, [found.start() for found in pattern.finditer(text)])
     # A month date's word is a month's name: only the lines that hold one somewhere
     # (found for all at once by an automaton) are read by the pattern.
+    book = phrase_book()
+    if book.month_automaton is None:
+        return hits
     lowered = [lines[index].lower() for index in short]
     line_starts = list(accumulate((len(line) + 1 for line in lowered), initial=0))
-    matches = _month_finder().find_matches_as_indexes("\n".join(lowered), overlapping=True)
+    matches = book.month_automaton.find_matches_as_indexes("\n".join(lowered), overlapping=True)
     dated = short[sorted({bisect_right(line_starts, start) - 1 for _, start, _ in matches})]
-    months = phrase_book().month_numbers
+    months = book.month_numbers
     mark(
         "month_date",
         dated,
@@ -311,12 +313,6 @@ def _pattern_hits(lines: list[str], chars: np.ndarray, digits: np.ndarray) -> di
         ],
     )
     return hits
-
-
-@cache
-def _month_finder() -> AhoCorasick:
-    """An automaton of every language's month names, as the phrase files write them."""
-    return AhoCorasick(list(phrase_book().month_numbers), matchkind=MatchKind.Standard)
 
 
 @dataclass(frozen=True, slots=True)
