@@ -5,26 +5,26 @@ line is matched against the phrases of all languages at once (a page's language
 is not known before it is cleaned, and pages mix languages).
 
 A page has hundreds of lines and is matched in one pass (``match_lines``):
-a whole-line phrase is one dictionary look-up, a line is tried only against
-the start phrases that begin with its first character, a line that starts
-with a digit also against the phrases that follow a count ("59 comments on
-“…”", "5 min read"), and all "contains" phrases are found in one pass over the
-whole page by an Aho-Corasick automaton (``ahocorasick_rs``, compiled): one
-substring search of the page per phrase cost most of a page's time in
-phrases. ``match`` answers for one line with the very same code.
+whole-line phrases are dictionary look-ups, and one Aho-Corasick automaton
+(``ahocorasick_rs``, compiled) finds, in the page's lines joined, every
+"contains" phrase, every start phrase that follows a line break, and every
+line that starts with a digit (tried against the phrases that follow a count:
+"59 comments on “…”", "5 min read"). One substring search of the page per
+phrase cost most of a page's time in phrases, and a Python step per line most
+of what was left. ``match`` answers for one line with the very same code.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import compress
+from itertools import compress, repeat
 from typing import cast
 
+import numpy as np
 import yaml
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
@@ -78,6 +78,11 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(phrase) for phrase in sorted(set(phrases), key=len, reverse=True))
 
 
+# The digits a count starts with ("59 comments on ..."): the automaton finds the lines
+# that start with one, for the pattern of the phrases that follow a count.
+_DIGITS = "0123456789"
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseBook:
     """All marker phrases, by kind, ready for matching."""
@@ -86,17 +91,8 @@ class PhraseBook:
     start_kinds: dict[str, Kind]
     # Longest first: a line holding several is marked by the longest.
     contains_kinds: dict[str, Kind]
-    # The same phrases as markers, in the same order, and the automaton that finds
-    # every occurrence of each (by its index there) in one pass over a page; None
-    # when no language has a "contains" phrase.
-    contains_markers: tuple[Marker, ...]
-    contains_automaton: AhoCorasick | None
-    # The start phrases by their first character: a line is tried only against
-    # the few phrases that begin as it does.
-    start_patterns: dict[str, re.Pattern[str]]
-    start_prefixes: dict[str, tuple[str, ...]]
-    # Phrases that follow a count at the start of a line ("59 comments on ..."):
-    # one pattern, tried on the lines that start with a digit.
+    # Phrases that follow a count at the start of a line ("59 comments on ..."): one
+    # pattern, tried on the lines that start with a digit.
     counted_kinds: dict[str, Kind]
     counted_pattern: re.Pattern[str] | None
     section_kinds: frozenset[Kind]
@@ -104,6 +100,11 @@ class PhraseBook:
     # Every month name of ``month_numbers``, found in one pass over a text; None when
     # no language lists months.
     month_automaton: AhoCorasick | None
+    # What ``line_automaton`` finds, by the index of its pattern: a "contains" phrase
+    # (the markers of ``contains_kinds``, in order), then a start phrase, then a digit,
+    # these two after a line break (a line that starts with it).
+    line_patterns: tuple[tuple[Marker, ...], tuple[Marker, ...], str]
+    line_automaton: AhoCorasick
 
     def match(self, line: str) -> Marker | None:
         """The kind a line is marked as, and the phrase that marked it."""
@@ -121,62 +122,75 @@ class PhraseBook:
         """``match_lines`` for its lines lower-cased, each by ``str.lower`` (the title
         scorer reads them too).
 
-        They are joined for the automaton: joining first and splitting the lower-cased
-        page again would cost half as much more.
+        A line is marked by the first that marks it of: the whole line (its edge
+        punctuation aside), the longest start phrase it starts with, a phrase after
+        the count it starts with, the longest phrase it contains. Most lines hold
+        none: the whole lines are looked up without a Python step per line, and one
+        automaton finds every phrase of the others at once, in the page's lines joined.
         """
         if not lowered:
             return []
-        text = "\n".join(lowered)
-        markers: list[Marker | None] = [None] * len(lowered)
-        whole, start_patterns, counted = self.whole, self.start_patterns, self.counted_pattern
-        start_prefixes = self.start_prefixes
-        for index, line in enumerate(lowered):
-            if len(line) <= _MAX_WHOLE_CHARS:
-                folded = line.strip(_EDGE_PUNCTUATION)
-                kind = whole.get(folded)
-                if kind is not None:
-                    markers[index] = (kind, folded)
-                    continue
-            first = line[:1]
-            prefixes = start_prefixes.get(first)
-            # Most lines start with none of the phrases: ``startswith`` tells that sooner
-            # than the pattern, which finds the longest phrase a line starts with.
-            if prefixes is not None and line.startswith(prefixes):
-                found = start_patterns[first].match(line)
-                if found:
-                    markers[index] = (self.start_kinds[found.group()], found.group())
-                    continue
-            if counted is not None and first.isdigit():
-                found = counted.match(line)
-                if found:
-                    markers[index] = (self.counted_kinds[found.group(1)], found.group(1))
-        self._mark_contained(text, lowered, markers)
+        count = len(lowered)
+        markers: list[Marker | None] = [None] * count
+        stripped = list(map(str.strip, lowered, repeat(_EDGE_PUNCTUATION)))
+        for index in compress(range(count), map(self.whole.get, stripped)):
+            if len(lowered[index]) <= _MAX_WHOLE_CHARS:
+                markers[index] = (self.whole[stripped[index]], stripped[index])
+        # Every line follows a line break, the first one too.
+        found = self.line_automaton.find_matches_as_indexes(
+            "\n" + "\n".join(lowered), overlapping=True
+        )
+        if not found:
+            return markers
+        line_breaks = np.zeros(count, dtype=np.intp)
+        np.cumsum(np.fromiter(map(len, lowered), np.intp, count - 1) + 1, out=line_breaks[1:])
+        patterns = [pattern for pattern, _, _ in found]
+        lines = np.searchsorted(line_breaks, [start for _, start, _ in found], "right") - 1
+        self._mark_starts(lowered, markers, patterns, lines.tolist())
+        contains = self.line_patterns[0]
+        # For each line not marked yet, the first phrase (the longest) of those it holds.
+        best: dict[int, int] = {}
+        for pattern, index in zip(patterns, lines.tolist(), strict=True):
+            if (
+                pattern < len(contains)
+                and markers[index] is None
+                and pattern < best.get(index, len(contains))
+            ):
+                best[index] = pattern
+        for index, pattern in best.items():
+            markers[index] = contains[pattern]
         return markers
 
-    def _mark_contained(self, text: str, lowered: list[str], markers: list[Marker | None]) -> None:
-        """Mark each line not yet marked that holds a "contains" phrase, with its longest one.
-
-        ``text`` is the page's lines lower-cased and joined, ``lowered`` the
-        same lines apart; phrases hold no line break, so a match lies in one line.
-        """
-        if self.contains_automaton is None:
-            return
-        found = self.contains_automaton.find_matches_as_indexes(text, overlapping=True)
-        if not found:
-            return
-        starts: list[int] = []
-        offset = 0
-        for line in lowered:
-            starts.append(offset)
-            offset += len(line) + 1
-        # For each line, the first phrase (the longest) of those it holds.
-        best: dict[int, int] = {}
-        for phrase, position, _ in found:
-            index = bisect_right(starts, position) - 1
-            if markers[index] is None and phrase < best.get(index, len(self.contains_markers)):
-                best[index] = phrase
-        for index, phrase in best.items():
-            markers[index] = self.contains_markers[phrase]
+    def _mark_starts(
+        self,
+        lowered: list[str],
+        markers: list[Marker | None],
+        patterns: list[int],
+        lines: list[int],
+    ) -> None:
+        """Mark each line not yet marked with the longest start phrase it starts with, else
+        with the phrase after the count it starts with (``patterns``: the automaton's finds,
+        on ``lines``)."""
+        contains, starts, _digits = self.line_patterns
+        first_start, first_digit = len(contains), len(contains) + len(starts)
+        longest: dict[int, Marker] = {}
+        counted: list[int] = []
+        for pattern, index in zip(patterns, lines, strict=True):
+            if pattern < first_start or markers[index] is not None:
+                continue
+            if pattern >= first_digit:
+                counted.append(index)
+            elif len(starts[pattern - first_start][1]) > len(longest.get(index, (None, ""))[1]):
+                longest[index] = starts[pattern - first_start]
+        markers_found = dict(longest)
+        if self.counted_pattern is not None:
+            for index in counted:
+                if index not in markers_found and (
+                    found := self.counted_pattern.match(lowered[index])
+                ):
+                    markers_found[index] = (self.counted_kinds[found.group(1)], found.group(1))
+        for index, marker in markers_found.items():
+            markers[index] = marker
 
 
 # Kinds whose marker, standing alone as a paragraph, is never article text.
@@ -265,29 +279,31 @@ def phrase_book() -> PhraseBook:
                 counted_kinds.setdefault(_lowered(phrase).strip(), kind)
             for phrase in lists.get("contains", []):
                 contains_kinds.setdefault(_lowered(phrase), kind)
-    by_first_character: dict[str, list[str]] = {}
-    for phrase in start_kinds:
-        by_first_character.setdefault(phrase[:1], []).append(phrase)
-    start_patterns = {
-        character: re.compile(alternation(phrases))
-        for character, phrases in by_first_character.items()
-    }
     # Longest first, so that "share this article" wins over "share".
     contains = dict(sorted(contains_kinds.items(), key=lambda item: -len(item[0])))
+    line_patterns = (
+        tuple((kind, phrase) for phrase, kind in contains.items()),
+        tuple((kind, phrase) for phrase, kind in start_kinds.items()),
+        _DIGITS if counted_kinds else "",
+    )
     return PhraseBook(
         whole,
         start_kinds,
         contains,
-        tuple((kind, phrase) for phrase, kind in contains.items()),
-        AhoCorasick(list(contains), matchkind=MatchKind.Standard, implementation=Implementation.DFA)
-        if contains
-        else None,
-        start_patterns,
-        {character: tuple(phrases) for character, phrases in by_first_character.items()},
         counted_kinds,
         # A count is digits, maybe grouped ("1,204"), then one space.
         re.compile(rf"[0-9][0-9,.]* ({alternation(counted_kinds)})\b") if counted_kinds else None,
         frozenset(section_kinds),
         month_numbers,
         AhoCorasick(list(month_numbers), matchkind=MatchKind.Standard) if month_numbers else None,
+        line_patterns,
+        AhoCorasick(
+            [
+                *contains,
+                *(f"\n{phrase}" for phrase in start_kinds),
+                *(f"\n{digit}" for digit in line_patterns[2]),
+            ],
+            matchkind=MatchKind.Standard,
+            implementation=Implementation.DFA,
+        ),
     )

@@ -239,6 +239,7 @@ def _feature_names() -> tuple[str, ...]:
 
 
 FEATURE_NAMES = _feature_names()
+_NEIGHBOURS_START = len(_OWN_COLUMNS)
 
 
 def _per_line_counts(codes: np.ndarray, chars: np.ndarray) -> dict[str, np.ndarray]:
@@ -344,18 +345,17 @@ class _Layout:
         return np.bincount(self.page_of, weights=values, minlength=len(self.starts))[self.page_of]
 
 
-def _shifted(rows: np.ndarray, offsets: tuple[int, ...], layout: _Layout) -> np.ndarray:
-    """The rows of ``rows`` (one per feature) read at each offset, NaN past either end of the page.
-
-    The result holds, for each offset in turn, all the rows of ``rows``; all
-    offsets are read in one gather.
-    """
+def _shifted(rows: np.ndarray, offsets: tuple[int, ...], layout: _Layout, out: np.ndarray) -> None:
+    """The rows of ``rows`` (one per feature) read at each offset, NaN past either end of the
+    page, written to ``out``: for each offset in turn, all the rows of ``rows``."""
     width, count = rows.shape
     source = layout.index + np.asarray(offsets)[:, None]  # (offsets, lines)
     outside = (source < layout.first) | (source > layout.last)
-    read = rows[:, np.clip(source, 0, count - 1)]  # (features, offsets, lines)
-    read[:, outside] = np.nan
-    return read.transpose(1, 0, 2).reshape(len(offsets) * width, count)
+    source = np.clip(source, 0, count - 1)
+    for number in range(len(offsets)):
+        shifted = out[number * width : (number + 1) * width]
+        np.take(rows, source[number], axis=1, out=shifted)
+        shifted[:, outside[number]] = np.nan
 
 
 def _window_sums(
@@ -569,10 +569,16 @@ def pages_line_features(
     body_chars = chars * body_like
     page_body_chars = layout.page_sums(body_chars)
     total_body_chars = np.maximum(page_body_chars, 1.0)
-    # One row per feature, in four blocks joined at the end: cheaper than stacking columns.
-    own_rows = np.array([own[name] for name in _OWN_COLUMNS])
-    neighbours = _shifted(
-        np.array([own[name] for name in _NEIGHBOUR_COLUMNS]), _NEIGHBOUR_OFFSETS, layout
+    # One row per feature, each written where the model reads it: the matrix is made once.
+    matrix = np.empty((len(FEATURE_NAMES), count))
+    for row, name in enumerate(_OWN_COLUMNS):
+        matrix[row] = own[name]
+    neighbours_end = _NEIGHBOURS_START + len(_NEIGHBOUR_OFFSETS) * len(_NEIGHBOUR_COLUMNS)
+    _shifted(
+        np.array([own[name] for name in _NEIGHBOUR_COLUMNS]),
+        _NEIGHBOUR_OFFSETS,
+        layout,
+        matrix[_NEIGHBOURS_START:neighbours_end],
     )
     # Lines that state a date or a time: dense in comment threads and teaser lists, rare in prose.
     dated = np.maximum.reduce(
@@ -583,7 +589,8 @@ def pages_line_features(
     sums[:, :2] /= lines_in[:, None]
     sums[:, 2] /= total_body_chars
     sums[:, 3] /= lines_in
-    windows = sums.reshape(-1, count)
+    windows_end = neighbours_end + sums.shape[0] * sums.shape[1]
+    matrix[neighbours_end:windows_end] = sums.reshape(-1, count)
     index = (layout.index - layout.first).astype(np.float64)
     size = layout.size.astype(np.float64)
     body_count = np.cumsum(body_like)
@@ -602,31 +609,32 @@ def pages_line_features(
     )
     chars_before = np.cumsum(chars) - chars
     body_chars_before = np.cumsum(body_chars) - body_chars
-    place = np.array(
-        (
-            index / size,
-            (chars_before - chars_before[layout.first]) / layout.page_sums(chars),
-            (body_chars_before - body_chars_before[layout.first]) / total_body_chars,
-            since_body,
-            until_body,
-            np.log1p(size),
-            np.log1p(page_body_chars),
-            chars / np.maximum.reduceat(chars, layout.starts)[layout.page_of],
-            _lines_since(section_open, _SECTION_CAP, layout),
-            body_since_section,
-            _lines_until(section_open, _SECTION_CAP, layout),
-            (layout.index - densest) / size,
-            markers_between,
-            gap_between,
-            *_runs(
-                chars, words, ends_terminal, own["starts_lower"], own["starts_continuation"], layout
-            ),
-        )
+    place = (
+        index / size,
+        (chars_before - chars_before[layout.first]) / layout.page_sums(chars),
+        (body_chars_before - body_chars_before[layout.first]) / total_body_chars,
+        since_body,
+        until_body,
+        np.log1p(size),
+        np.log1p(page_body_chars),
+        chars / np.maximum.reduceat(chars, layout.starts)[layout.page_of],
+        _lines_since(section_open, _SECTION_CAP, layout),
+        body_since_section,
+        _lines_until(section_open, _SECTION_CAP, layout),
+        (layout.index - densest) / size,
+        markers_between,
+        gap_between,
+        *_runs(
+            chars, words, ends_terminal, own["starts_lower"], own["starts_continuation"], layout
+        ),
     )
+    for row, values in enumerate(place, start=windows_end):
+        matrix[row] = values
     lexical = _word_rows(codes, starts, word_odds() if odds is None else odds, layout)
+    matrix[windows_end + len(place) :] = lexical
     # Lines by features in memory, read as lines by features: a feature's
     # values for all lines are contiguous, which is how the model reads them.
-    return np.concatenate((own_rows, neighbours, windows, place, lexical)).T
+    return matrix.T
 
 
 def lexicon_columns(lines: list[str], odds: WordOdds) -> np.ndarray:

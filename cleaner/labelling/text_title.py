@@ -38,7 +38,7 @@ _TITLE_SEPARATOR = re.compile(rf"\s+[{_SEPARATOR_MARKS}]{{1,2}}\s+")
 _TITLE_PARTS = re.compile(rf"\s+[{_SEPARATOR_MARKS}:]{{1,2}}\s+")
 # A list item's mark before a line's text: "* Cloud", "2. Headline", "+ Reference".
 _LIST_MARK = re.compile(r"^\s*(?:[*+•·\-–—►▸>|#]+|\d{1,2}[.)])\s+")
-# The characters a line with a list mark starts with: others need no regular expression.
+# The characters a line with a list mark starts with, white space aside.
 _LIST_MARK_STARTS = frozenset(" \t\n\r\f\v*+•·-–—►▸>|#0123456789")
 _COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
 _SECTION_MARKERS = [_COLUMN[f"marker_{kind.value}"] for kind in (Kind.RELATED, Kind.COMMENTS)]
@@ -105,7 +105,9 @@ _NO_CANDIDATES = (np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURE_NAM
 
 def without_list_mark(line: str) -> str:
     """A line without the bullet or number a converter wrote before a list item."""
-    return _LIST_MARK.sub("", line)
+    first = line[:1]
+    # Most lines start with a letter: they need no regular expression.
+    return _LIST_MARK.sub("", line) if first in _LIST_MARK_STARTS or first.isspace() else line
 
 
 def without_site_name(title: str) -> str:
@@ -202,7 +204,7 @@ def title_candidates(
     if lowered is None:
         lowered = [line.lower() for line in lines]
     written = [
-        without_list_mark(line).strip() if line[:1] in _LIST_MARK_STARTS else line
+        _LIST_MARK.sub("", line).strip() if line[:1] in _LIST_MARK_STARTS else line
         for line in lowered
     ]
     on_page = Counter(written)
