@@ -71,7 +71,9 @@ class ObliviousForest:
         (no copy of its column per split); then each level of all trees is one gather of
         answers, a byte per row. Linear in rows x (questions + trees x depth),
         single-threaded (no BLAS), in memory bounded by the chunk."""
-        columns = np.ascontiguousarray(features.T)  # one contiguous row per feature
+        columns = features.T  # one row per feature: copied unless its values are contiguous
+        if columns.strides[1] != columns.itemsize:
+            columns = np.ascontiguousarray(columns)
         answers = np.empty((len(self._question_borders), features.shape[0]), dtype=bool)
         with np.errstate(invalid="ignore"):  # NaN compares false: "missing" goes left
             for feature, first, end in self._question_spans:
