@@ -44,6 +44,8 @@ _LEXICON = "models/text_words.json"
 _BEYOND_BMP = 0x10000
 _CODE_POINTS = 0x110000
 _OTHER, _WORD, _DIGIT = 0, 1, 2
+# The state of a slot of the lexicon's hash table: bits.
+_TAKEN, _FUNCTION = 1, 2
 # The hash: an odd base (invertible modulo 2**64), and the length mixed in.
 _BASE = np.uint64(0x100000001B3)
 _BASE_INVERSE = np.uint64(pow(int(_BASE), -1, 2**64))
@@ -166,12 +168,10 @@ class WordOdds:
     odds: dict[str, float]
     function_words: tuple[str, ...]
     min_function_share: float
-    # An open-addressing hash table of the words (linear probing): each slot's
-    # word hash, log-odds (NaN when empty), whether the word is a function word,
-    # and whether the slot is taken.
-    _table: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] = field(
-        init=False, repr=False, compare=False
-    )
+    # An open-addressing hash table of the words (linear probing): each slot's word
+    # hash, log-odds (NaN when empty), and state (``_TAKEN``, and ``_FUNCTION`` for a
+    # function word).
+    _table: tuple[np.ndarray, np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         words = list(dict.fromkeys([*self.odds, *self.function_words]))
@@ -181,31 +181,36 @@ class WordOdds:
         # slots took half as long again to look a page's words up; 2.4 MB for 6,700 words).
         bits = max(4, (16 * len(words)).bit_length())
         slots, values = np.zeros(1 << bits, dtype=np.uint64), np.full(1 << bits, np.nan)
-        function, taken = np.zeros(1 << bits, dtype=bool), np.zeros(1 << bits, dtype=bool)
+        states = np.zeros(1 << bits, dtype=np.uint8)
         function_words = set(self.function_words)
         for word, hashed in zip(words, np.asarray(hashes, dtype=np.uint64).tolist(), strict=True):
             slot = hashed >> (64 - bits)
-            while taken[slot]:
+            while states[slot]:
                 slot = (slot + 1) & ((1 << bits) - 1)
-            taken[slot] = True
             slots[slot], values[slot] = hashed, self.odds.get(word, np.nan)
-            function[slot] = word in function_words
-        object.__setattr__(self, "_table", (slots, values, function, taken))
+            states[slot] = _TAKEN | (_FUNCTION if word in function_words else 0)
+        object.__setattr__(self, "_table", (slots, values, states))
 
     def look_up(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The log-odds of each hashed word (NaN for a word not in the lexicon), and
         whether it is a function word."""
-        slots, values, function, taken = self._table
+        slots, values, states = self._table
         mask = np.uint64(len(slots) - 1)
         slot = hashes >> np.uint64(64 - (len(slots).bit_length() - 1))
-        found, is_function = np.full(len(hashes), np.nan), np.zeros(len(hashes), dtype=bool)
-        # Probe on, slot after slot, only for the words not found whose slot was taken:
-        # most words end at the first probe, in their own slot or an empty one.
-        which = np.arange(len(hashes))
+        # Most words end at the first probe, in their own slot or an empty one: that
+        # probe reads every word's slot whole, without picking the words out.
+        hit = slots[slot] == hashes
+        found = np.where(hit, values[slot], np.nan)
+        state = states[slot]
+        is_function = hit & (state >= _FUNCTION)
+        # Probe on, slot after slot, only for the words not found whose slot was taken.
+        which = np.flatnonzero(~hit & (state > 0))
+        hashes, slot = hashes[which], (slot[which] + np.uint64(1)) & mask
         while len(which):
             hit = slots[slot] == hashes
-            found[which[hit]], is_function[which[hit]] = values[slot[hit]], function[slot[hit]]
-            going_on = ~hit & taken[slot]
+            found[which[hit]] = values[slot[hit]]
+            is_function[which[hit]] = states[slot[hit]] >= _FUNCTION
+            going_on = ~hit & (states[slot] > 0)
             which, hashes = which[going_on], hashes[going_on]
             slot = (slot[going_on] + np.uint64(1)) & mask
         return found, is_function
