@@ -41,6 +41,8 @@ class ObliviousForest:
         init=False, repr=False, compare=False
     )  # (feature, first, end) of each feature's questions
     _split_questions: np.ndarray = field(init=False, repr=False, compare=False)
+    # (trees, 1) where each tree's leaf values start in ``leaf_values`` flattened.
+    _tree_offsets: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         pairs = np.stack(
@@ -57,6 +59,8 @@ class ObliviousForest:
         object.__setattr__(self, "_question_borders", questions[1][:, None])
         object.__setattr__(self, "_question_spans", spans)
         object.__setattr__(self, "_split_questions", asked.reshape(self.split_features.shape))
+        trees, leaves = self.leaf_values.shape
+        object.__setattr__(self, "_tree_offsets", (np.arange(trees) * leaves)[:, None])
 
     def decision(self, features: np.ndarray) -> np.ndarray:
         """The raw score (log-odds) of each row of ``features``, in chunks of rows."""
@@ -81,14 +85,22 @@ class ObliviousForest:
                     columns[feature], self._question_borders[first:end], out=answers[first:end]
                 )
         trees, depth = self.split_features.shape
+        rows = features.shape[0]
         leaf_type = np.uint8 if depth <= 8 else np.uint32  # small integers: faster passes
         answered = answers.view(np.uint8).astype(leaf_type, copy=False)
-        leaves = np.zeros((trees, features.shape[0]), dtype=leaf_type)
+        # Each level's answers are gathered into one buffer and shifted there: no new
+        # (trees, rows) array per level. The indices are all in range: "clip" only spares
+        # numpy the copy it makes of ``out`` when it must be ready to raise.
+        leaves = np.zeros((trees, rows), dtype=leaf_type)
+        level_bits = np.empty((trees, rows), dtype=leaf_type)
         for level in range(depth):
-            leaves |= answered[self._split_questions[:, level]] << level
-        offsets = np.arange(trees)[:, None] * self.leaf_values.shape[1]
-        picked = self.leaf_values.ravel()[leaves + offsets]  # (trees, rows)
-        return self.scale * picked.sum(axis=0) + self.bias
+            np.take(answered, self._split_questions[:, level], axis=0, out=level_bits, mode="clip")
+            np.left_shift(level_bits, level, out=level_bits)
+            np.bitwise_or(leaves, level_bits, out=leaves)
+        # Each tree's leaves are read from its own stretch of the flat table of leaf values.
+        slots = np.empty((trees, rows), dtype=np.intp)
+        np.add(leaves, self._tree_offsets, out=slots, casting="unsafe")
+        return self.scale * np.take(self.leaf_values.ravel(), slots).sum(axis=0) + self.bias
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         """The probability of the positive class (e.g. "kept") of each row."""
