@@ -199,14 +199,17 @@ def title_candidates(
     if not chosen:
         return _NO_CANDIDATES
     candidates = np.array(sorted(chosen), dtype=np.intp)
-    # How often the page writes each candidate, by lower-cased text (folding every line of
-    # the page as a candidate is folded would cost more than all the rest).
+    # How often the page writes each candidate, by lower-cased text without a list mark
+    # (folding every line of the page as a candidate is folded would cost more than all
+    # the rest).
     if lowered is None:
         lowered = [line.lower() for line in lines]
-    written = [
-        _LIST_MARK.sub("", line).strip() if line[:1] in _LIST_MARK_STARTS else line
-        for line in lowered
-    ]
+    # A line that starts with a letter has no list mark: only the others are looked at.
+    written = list(lowered)
+    letter_first = features[:, _COLUMN["starts_capital"]] + features[:, _COLUMN["starts_lower"]]
+    for index in np.flatnonzero(letter_first == 0).tolist():
+        if lowered[index][:1] in _LIST_MARK_STARTS:
+            written[index] = _LIST_MARK.sub("", lowered[index]).strip()
     on_page = Counter(written)
     past_candidates = Counter(written[limit:])
     first_line = lines[0]
