@@ -99,6 +99,7 @@ _OWN_COLUMNS = (
     "times_past_candidates",
 )
 TITLE_FEATURE_NAMES = (*_LINE_COLUMNS, *_OWN_COLUMNS)
+_LINE_COLUMN_INDICES = np.array([_COLUMN[name] for name in _LINE_COLUMNS], dtype=np.intp)
 _FIRST_LINE_COVER = TITLE_FEATURE_NAMES.index("first_line_cover")
 _NO_CANDIDATES = (np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURE_NAMES))))
 
@@ -188,8 +189,9 @@ def title_candidates(
     # A "Read next" or "Comments" header opens a section: it heads no article.
     short &= features[:limit, _SECTION_MARKERS].sum(axis=1) == 0
     # A line that ends with a full stop is a sentence: the article's first line, not its title.
-    short &= [not line.endswith(".") for line in lines[:limit]]
-    short_lines = np.flatnonzero(short).tolist()
+    short_lines = [
+        index for index in np.flatnonzero(short).tolist() if not lines[index].endswith(".")
+    ]
     # The headline stands near the body: of a long menu above it, only the lines nearest
     # the body are candidates, and the earliest (the <title>, if the converter wrote it).
     chosen = {
@@ -241,10 +243,11 @@ def title_candidates(
         own = _stems_of(words)
         folded = " ".join(words)
         later = index > 0
+        shared = len(own & headline)
         echoes.append(
             (
-                len(own & headline) / len(own | headline) if later and headline else -1.0,
-                len(own & headline) / len(headline) if later and headline else -1.0,
+                shared / (len(own) + len(headline) - shared) if later and headline else -1.0,
+                shared / len(headline) if later and headline else -1.0,
                 len(own & first_line_stems) / len(own) if later else -1.0,
                 float(later and f" {folded} " in first_line_folded),
                 len(words) / max(first_line_words, 1) if later else -1.0,
@@ -292,7 +295,7 @@ def title_candidates(
             echo[:, 7],
         )
     ).astype(float)
-    line_columns = features[np.ix_(candidates, [_COLUMN[name] for name in _LINE_COLUMNS])]
+    line_columns = features[np.ix_(candidates, _LINE_COLUMN_INDICES)]
     return candidates, np.hstack((line_columns, own_columns))
 
 
