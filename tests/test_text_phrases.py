@@ -162,3 +162,26 @@ def test_a_count_needs_its_phrase_right_after_it(line):
 def test_widget_and_consent_lines_are_markers(line, kind):
     """Sharing widgets, cookie-consent texts and browser notices, as many sites print them."""
     assert phrase_book().match(line)[0] is kind
+
+
+def test_the_first_rule_that_marks_a_line_wins_and_start_phrases_only_start_lines():
+    # Whole line, then the longest start phrase, then a phrase after a count, then the
+    # longest "contains" phrase; a start phrase in the middle of a line marks nothing.
+    lines = [
+        "Share this",  # whole, before the start phrase "share this"
+        "Share this article on Facebook",  # the longest start phrase it starts with
+        "Please share this article with your friends and family, who will enjoy it.",
+        "12 comments on “Budget vote”, all rights reserved",  # the count before "contains"
+        "Read also: all rights reserved",  # the start phrase before "contains"
+        "Ünlü şehir: read also",  # not at the start
+        "We use cookies. All rights reserved.",  # the longest "contains" phrase
+    ]
+    assert phrase_book().match_lines(lines) == [
+        (Kind.SHARE, "share this"),
+        (Kind.SHARE, "share this"),
+        None,
+        (Kind.COMMENTS, "comments on"),
+        (Kind.RELATED, "read also"),
+        None,
+        (Kind.LEGAL, "all rights reserved"),
+    ]
