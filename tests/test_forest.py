@@ -36,6 +36,8 @@ def test_shipped_models_score_as_their_trees_say() -> None:
             math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
             for a, b in zip(scores, expected, strict=True)
         )
+        # Rows laid out feature by feature, as the line features are, are read in place.
+        assert forest.decision(np.asfortranarray(rows)).tolist() == scores.tolist()
 
 
 def test_a_forest_without_splits_scores_its_leaves() -> None:
