@@ -202,14 +202,14 @@ class WordOdds:
         hit = slots[slot] == hashes
         found = np.where(hit, values[slot], np.nan)
         state = states[slot]
-        is_function = hit & (state >= _FUNCTION)
+        is_function = hit & ((state & _FUNCTION) > 0)
         # Probe on, slot after slot, only for the words not found whose slot was taken.
         which = np.flatnonzero(~hit & (state > 0))
         hashes, slot = hashes[which], (slot[which] + np.uint64(1)) & mask
         while len(which):
             hit = slots[slot] == hashes
             found[which[hit]] = values[slot[hit]]
-            is_function[which[hit]] = states[slot[hit]] >= _FUNCTION
+            is_function[which[hit]] = (states[slot[hit]] & _FUNCTION) > 0
             going_on = ~hit & (states[slot] > 0)
             which, hashes = which[going_on], hashes[going_on]
             slot = (slot[going_on] + np.uint64(1)) & mask
