@@ -47,11 +47,13 @@ from bench.train_text_lines import (
 from bench.wcxb import CONVERTERS, DEFAULT_DATA, c4_baseline, fold_words, score, type_table
 from cleaner import clean_text
 from cleaner.articles import assemble_article
+from cleaner.blocks.block import Block
 from cleaner.blocks.text import segment_text
 from cleaner.fields.language import settle_language
 from cleaner.fields.text import text_fields
-from cleaner.labelling.text import LineModel, label_text_blocks
+from cleaner.labelling.text import LineModel, label_text_blocks, label_text_lines
 from cleaner.pages import Page
+from cleaner.resources import thresholds
 
 
 def cv_bodies(dumps: list[Dump]) -> list[str]:
@@ -66,12 +68,26 @@ def cv_bodies(dumps: list[Dump]) -> list[str]:
     for fold in range(FOLDS):
         training = words.subset(np.flatnonzero(folds != fold).tolist())
         model = LineModel(fit(stacked(training)), build_word_odds(training))
-        for index in np.flatnonzero(folds == fold):
-            dump = dumps[index]
-            blocks = label_text_blocks(segment_text(dump.page.dump(dump.converter)), model)
+        held_out = np.flatnonzero(folds == fold).tolist()
+        for index, blocks in zip(held_out, _labelled(dumps, held_out, model), strict=True):
             bodies[index] = "\n\n".join(block.text for block in blocks if block.kept)
         print(f"  fold {fold + 1}/{FOLDS} done", file=sys.stderr, flush=True)
     return bodies
+
+
+def _labelled(
+    dumps: list[Dump], indices: list[int], model: LineModel | None = None
+) -> list[list[Block]]:
+    """The lines of ``dumps[indices]`` (read and segmented once, by ``load_dumps``) labelled,
+    a batch of pages at a time as a batch run labels them."""
+    together = int(thresholds("text")["pages_labelled_together"])
+    return [
+        blocks
+        for start in range(0, len(indices), together)
+        for blocks in label_text_lines(
+            [dumps[index].lines for index in indices[start : start + together]], model
+        )
+    ]
 
 
 def _row(dump: Dump, system: str, body: str) -> dict:
@@ -102,10 +118,9 @@ def field_accuracy(dumps: list[Dump]) -> None:
     print("\nfields found (share of pages with a gold value whose value matches)")
     for converter in CONVERTERS:
         hits = {"title": [0, 0], "author": [0, 0], "date": [0, 0]}
-        for dump in dumps:
-            if dump.converter != converter:
-                continue
-            blocks = label_text_blocks(segment_text(dump.page.dump(converter)))
+        indices = [index for index, dump in enumerate(dumps) if dump.converter == converter]
+        for index, blocks in zip(indices, _labelled(dumps, indices), strict=True):
+            dump = dumps[index]
             fields = text_fields(blocks, dump.page.url)
             gold = dump.page
             for name, found, wanted in (

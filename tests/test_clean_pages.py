@@ -12,6 +12,7 @@ import pytest
 from cleaner.pages import Page
 from cleaner.pipeline import clean_page, clean_pages
 from cleaner.resources import thresholds
+from tests.conftest import wcxb_dump
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "read-next-news.txt"
@@ -20,7 +21,7 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "read-next-news.txt"
 def _pages() -> list[Page]:
     """Real pages of every kind a batch meets: HTML, dumps, an empty page, an unreadable one."""
     html = gzip.decompress((DATA / "wcxb" / "0437.html.gz").read_bytes()).decode("utf-8")
-    dump = gzip.decompress((DATA / "wcxb" / "0004.bs4.txt.gz").read_bytes()).decode("utf-8")
+    dump = wcxb_dump("0004", "bs4")
     return [
         Page("0437.html", html, "html", url="https://example.org/a"),
         Page("seed.txt", SEED.read_text(encoding="utf-8"), "text"),

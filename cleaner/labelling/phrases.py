@@ -73,9 +73,24 @@ def marked_lines(markers: Sequence[Marker | None]) -> list[tuple[int, Marker]]:
     return cast(list[tuple[int, Marker]], found)
 
 
+def lines_at(lengths: Sequence[int] | np.ndarray, positions: Sequence[int]) -> np.ndarray:
+    """The line each of ``positions`` lies in, in lines of ``lengths`` joined by line feeds.
+
+    Line ``i`` owns its text and the line feed after it; in the text with a line feed
+    put before the first line too, the line feed before it and its text.
+    """
+    starts = np.zeros(len(lengths), dtype=np.intp)
+    np.cumsum(np.asarray(lengths[:-1], dtype=np.intp) + 1, out=starts[1:])
+    return np.searchsorted(starts, positions, side="right") - 1
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """Longest first, so that "share this article" wins over "share"."""
     return "|".join(re.escape(phrase) for phrase in sorted(set(phrases), key=len, reverse=True))
+
+
+def _lengths(lines: list[str]) -> np.ndarray:
+    return np.fromiter(map(len, lines), np.intp, len(lines))
 
 
 # The digits a count starts with ("59 comments on ..."): the automaton finds the lines
@@ -142,10 +157,8 @@ class PhraseBook:
         )
         if not found:
             return markers
-        line_breaks = np.zeros(count, dtype=np.intp)
-        np.cumsum(np.fromiter(map(len, lowered), np.intp, count - 1) + 1, out=line_breaks[1:])
         patterns = [pattern for pattern, _, _ in found]
-        lines = np.searchsorted(line_breaks, [start for _, start, _ in found], "right") - 1
+        lines = lines_at(_lengths(lowered), [start for _, start, _ in found])
         self._mark_starts(lowered, markers, patterns, lines.tolist())
         contains = self.line_patterns[0]
         # For each line not marked yet, the first phrase (the longest) of those it holds.
@@ -160,6 +173,14 @@ class PhraseBook:
         for index, pattern in best.items():
             markers[index] = contains[pattern]
         return markers
+
+    def month_lines(self, lowered: list[str]) -> list[int]:
+        """The lines, lower-cased, that hold a month's name somewhere, in order (an automaton
+        finds them all at once; the date patterns read only these)."""
+        if self.month_automaton is None or not lowered:
+            return []
+        found = self.month_automaton.find_matches_as_indexes("\n".join(lowered), overlapping=True)
+        return np.unique(lines_at(_lengths(lowered), [start for _, start, _ in found])).tolist()
 
     def _mark_starts(
         self,

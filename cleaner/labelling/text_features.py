@@ -26,16 +26,15 @@ one line, a whole paragraph or a link's text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, chain
+from itertools import chain
 
 import numpy as np
 
 from cleaner.blocks.block import Kind
-from cleaner.labelling.phrases import Marker, marked_lines, phrase_book
+from cleaner.labelling.phrases import Marker, lines_at, marked_lines, phrase_book
 from cleaner.labelling.text_words import WordOdds, line_codes, line_word_sums, word_odds
 
 # Marker kinds the model sees, one column each.
@@ -288,21 +287,15 @@ def _pattern_hits(lines: list[str], chars: np.ndarray, digits: np.ndarray) -> di
     def mark(name: str, chosen: np.ndarray, positions: list[int]) -> None:
         """Marks the ``chosen`` lines holding ``positions`` of their text, joined."""
         if positions:
-            offsets = np.concatenate(([0], np.cumsum(chars[chosen][:-1] + 1)))
-            hits[name][chosen[np.searchsorted(offsets, positions, side="right") - 1]] = 1.0
+            hits[name][chosen[lines_at(chars[chosen], positions)]] = 1.0
 
     text = "\n".join([lines[index] for index in short])
     for name, pattern in _PATTERNS:
         mark(name, short, [found.start() for found in pattern.finditer(text)])
-    # A month date's word is a month's name: only the lines that hold one somewhere
-    # (found for all at once by an automaton) are read by the pattern.
+    # A month date's word is a month's name: only the lines that hold one somewhere are
+    # read by the pattern.
     book = phrase_book()
-    if book.month_automaton is None:
-        return hits
-    lowered = [lines[index].lower() for index in short]
-    line_starts = list(accumulate((len(line) + 1 for line in lowered), initial=0))
-    matches = book.month_automaton.find_matches_as_indexes("\n".join(lowered), overlapping=True)
-    dated = short[sorted({bisect_right(line_starts, start) - 1 for _, start, _ in matches})]
+    dated = short[book.month_lines([lines[index].lower() for index in short])]
     months = book.month_numbers
     mark(
         "month_date",

@@ -211,7 +211,7 @@ def title_candidates(
     letter_first = features[:, _COLUMN["starts_capital"]] + features[:, _COLUMN["starts_lower"]]
     for index in np.flatnonzero(letter_first == 0).tolist():
         if lowered[index][:1] in _LIST_MARK_STARTS:
-            written[index] = _LIST_MARK.sub("", lowered[index]).strip()
+            written[index] = without_list_mark(lowered[index]).strip()
     on_page = Counter(written)
     past_candidates = Counter(written[limit:])
     first_line = lines[0]
