@@ -94,6 +94,8 @@ def test_a_line_holding_several_contains_phrases_is_marked_by_the_longest():
         ("14 maart 2024", "2024-03-14"),
         ("14 marzo 2024", "2024-03-14"),
         ("14 de março de 2024", "2024-03-14"),
+        ("on 04-ago-2021 5:11:10", "2021-08-04"),
+        ("Posted 04-Aug-2021", "2021-08-04"),
     ],
 )
 def test_month_names_of_every_language_read_as_dates(text, iso):

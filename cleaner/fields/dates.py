@@ -42,8 +42,10 @@ _EARLIEST_YEAR = 1990
 def _human_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     month = "(" + alternation(phrase_book().month_numbers) + r")\.?"
     day = r"(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?"
+    # "4 August 2021", "4. August 2021", "4 de agosto de 2021", "04-Aug-2021".
     day_first = re.compile(
-        rf"(?<!\w){day}\s*(?:de\s+)?{month},?\s*(?:de\s+)?(\d{{4}})(?!\d)", re.IGNORECASE
+        rf"(?<![\w-]){day}(?:\s*(?:de\s+)?|-){month}(?:,?\s*(?:de\s+)?|-)(\d{{4}})(?!\d)",
+        re.IGNORECASE,
     )
     month_first = re.compile(rf"(?<!\w){month}\s+{day},?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
     return day_first, month_first
