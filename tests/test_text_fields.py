@@ -120,3 +120,19 @@ def test_fields_do_not_change_the_kept_lines():
     lines = ["Home", "Cycle lanes approved", "Marta Kowalczyk", "March 4, 2025", *PROSE]
     article = cleaner.clean_text("\n".join(lines))
     assert article.body == "\n\n".join(PROSE)
+
+
+@pytest.mark.parametrize(
+    ("tail", "published"),
+    [
+        # Signed below the article: the footer's date is the article's.
+        (["Posted by", "Marta Kowalczyk", "March 4, 2025"], datetime(2025, 3, 4, tzinfo=UTC)),
+        # A teaser's date below the article, with no byline by it, is another article's.
+        (["Related", "Bridge repairs start", "March 9, 2025"], None),
+    ],
+)
+def test_a_date_below_the_article_counts_only_beside_a_byline(tail, published):
+    lines = ["Home", "Cycle lanes approved", *PROSE, *tail, "Privacy policy", "Contact"]
+    article = cleaner.clean_text("\n".join(lines))
+    assert article.body == "\n\n".join(PROSE)
+    assert article.published_at == published

@@ -19,6 +19,7 @@ menu's or a label's ("By Use Case"), and gives way to those rules.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import cache
 
 from cleaner.articles import Fields
@@ -299,18 +300,39 @@ def text_fields(blocks: list[Block], url: str | None) -> Fields:
     )
     # The few lines the fields are read from, found in one pass over a page's hundreds.
     marked = [(index, block) for index, block in enumerate(blocks) if block.kind in _FIELD_KINDS]
-    published_at = None
-    for index, block in marked:
-        if index >= article_end:
-            break
-        if block.kind is not Kind.TITLE:
-            published_at = parse_date(block.text)
-            if published_at is not None:
-                break
     title = next((block.text for _, block in marked if block.kind is Kind.TITLE), None)
     return Fields(
         title=title_text(title) if title else None,
         author=_author(blocks, article_end, marked),
-        published_at=published_at,
+        published_at=_published(blocks, article_end, marked),
         url=url,
     )
+
+
+def _published(
+    blocks: list[Block], article_end: int, marked: list[tuple[int, Block]]
+) -> datetime | None:
+    """The first date of a timestamp or byline line above the article's end, else the
+    date of the article's footer.
+
+    Below the article, dates are mostly other articles' (teasers) and comments'; a date
+    line just after the last kept line, beside a byline, is the article's own signature
+    ("Posted by" / "Ann Lee" / "May 3, 2024").
+    """
+    for index, block in marked:
+        if index >= article_end:
+            break
+        if block.kind is not Kind.TITLE and (moment := parse_date(block.text)) is not None:
+            return moment
+    limits = thresholds("text")
+    bylines = [index for index, block in marked if block.kind is Kind.BYLINE]
+    distance = limits["footer_byline_distance"]
+    for index, block in marked:
+        if index <= article_end or block.kind is not Kind.TIMESTAMP:
+            continue
+        if index > article_end + limits["footer_date_lines"]:
+            break
+        if (moment := parse_date(block.text)) is not None:
+            # The first dated line below the article decides: signed, or someone else's.
+            return moment if any(abs(index - line) <= distance for line in bylines) else None
+    return None
