@@ -93,3 +93,40 @@ def test_a_counted_comments_header_is_removed_and_opens_the_comments():
     assert header.reason == "phrase 'thoughts on'"
     assert all(block.kept for block in blocks[: len(paragraphs)])
     assert not any(block.kept for block in blocks[len(paragraphs) :])
+
+
+@pytest.mark.parametrize("converter", ["html_text", "bs4"])
+def test_menus_above_a_dev_article_are_navigation(converter):
+    """Where the HTML marks its menus (``<nav>``), a dump only shows where they stand: above
+    the article, the lines the model removes are the site's header and menus."""
+    article = cleaner.clean_text(wcxb_dump("0004", converter))
+    first_kept = next(index for index, block in enumerate(article.blocks) if block.kept)
+    above = article.blocks[:first_kept]
+    by_model = [block for block in above if block.reason.startswith("model p=")]
+    assert len(by_model) > 10
+    assert all(block.kind is Kind.NAVIGATION for block in by_model)
+    assert all(block.reason.endswith("above the article") for block in by_model)
+    assert Kind.OTHER not in {block.kind for block in above}
+
+
+PROSE = [
+    "The council approved the new cycle lanes on Tuesday after a debate that lasted most of "
+    "the evening, with residents from both sides of the river filling the public gallery.",
+    "Work on the first section is due to start in the spring and should take about four "
+    "months, the transport department said in a statement published after the vote.",
+    "Shop owners on the high street had asked for loading bays to be kept, and the plan was "
+    "changed to leave two of them in place outside the market.",
+]
+
+
+def test_short_lines_below_an_article_are_navigation_and_sentences_are_not():
+    footer = ["Careers at the Gazette", "Advertise With Us", "Local Sport"]
+    stray = "Readers who wrote to us about the bridge closure last week will get a reply soon."
+    article = cleaner.clean_text("\n".join(["Cycle lanes approved", *PROSE, *footer, stray]))
+    assert article.body == "\n\n".join(PROSE)
+    kinds = {block.text: (block.kind, block.reason) for block in article.blocks}
+    for line in footer:
+        kind, reason = kinds[line]
+        assert kind is Kind.NAVIGATION
+        assert reason.endswith("short line below the article")
+    assert kinds[stray][0] is Kind.OTHER

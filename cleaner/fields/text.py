@@ -94,6 +94,8 @@ def author_name(byline: str, next_line: str | None = None) -> str | None:
     return name
 
 
+# The kinds the model gives the lines it removes: a bare name may be one of them.
+_UNNAMED_KINDS = frozenset({Kind.OTHER, Kind.NAVIGATION})
 # The kinds of the lines the fields are read from.
 _FIELD_KINDS = frozenset({Kind.TITLE, Kind.TIMESTAMP, Kind.BYLINE})
 
@@ -267,7 +269,7 @@ def _bare_name_by_date(
         if (
             offset
             and block is not None
-            and block.kind is Kind.OTHER
+            and block.kind in _UNNAMED_KINDS
             and (name := _bare_name(block.text, limits["max_bare_name_words"], lower))
         ):
             return name

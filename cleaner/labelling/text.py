@@ -43,7 +43,11 @@ _MODEL = "text_lines.json"
 # kept short line without a sentence end, removed): object arrays, so that a page's
 # lines take theirs in one indexing, ten times faster than looking each up in a tuple.
 _MODEL_REASONS = np.array([f"model p={percent / 100:.2f}" for percent in range(101)], dtype=object)
-_MODEL_KINDS = np.array([Kind.BODY, Kind.HEADING, Kind.OTHER], dtype=object)
+# The kinds of the lines the model labels: kept as body or heading; removed as other, or
+# as navigation where a page's menus stand (see ``_menu_lines``), each with its reasons.
+_MODEL_KINDS = np.array([Kind.BODY, Kind.HEADING, Kind.OTHER, Kind.NAVIGATION], dtype=object)
+_ABOVE_REASONS = np.array([f"{reason}, above the article" for reason in _MODEL_REASONS])
+_BELOW_REASONS = np.array([f"{reason}, short line below the article" for reason in _MODEL_REASONS])
 # A title line is a level-1 heading, a kept subheading level 2.
 _LEVELS = {Kind.TITLE: 1, Kind.HEADING: 2}
 _COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
@@ -203,9 +207,17 @@ def _label_page(
     # Every line labelled as the model says, in bulk; then the rules' labels over them.
     kept = read.kept.tolist()
     heading = read.kept & (words <= limits["max_heading_words"]) & (sentence_end == 0)
-    model_kind = np.where(read.kept, heading.astype(np.intp), len(_MODEL_KINDS) - 1)
+    model_kind = np.where(read.kept, heading.astype(np.intp), 2)
+    percents = np.rint(probabilities * 100).astype(np.intp)
+    reasons = _MODEL_REASONS[percents]
+    above, below = _menu_lines(read.kept, ruled, words, sentence_end)
+    model_kind[above | below] = 3
+    reasons[above], reasons[below] = (
+        _ABOVE_REASONS[percents[above]],
+        _BELOW_REASONS[percents[below]],
+    )
     kinds = _MODEL_KINDS[model_kind].tolist()
-    reasons = _MODEL_REASONS[np.rint(probabilities * 100).astype(np.intp)].tolist()
+    reasons = reasons.tolist()
     for index, (keep_line, kind, reason) in ruled.items():
         kept[index], kinds[index], reasons[index] = keep_line, kind, reason
     return list(
@@ -220,6 +232,36 @@ def _label_page(
             reasons,
         )
     )
+
+
+def _menu_lines(
+    model_kept: np.ndarray,
+    ruled: dict[int, tuple[bool, Kind, str]],
+    words: np.ndarray,
+    sentence_end: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The lines the model removes that stand where a page's menus do: every one above the
+    article's first kept line (the site's header, menus and breadcrumbs), and the short
+    ones that end no sentence below its last (footer menus, category and tag lists).
+
+    Where an HTML page marks them (``<nav>``, menu classes), a dump only shows where they
+    stand: on the dev pages, nine in ten of those above, and three in four of those short
+    ones below, are navigation in the HTML. A page that keeps nothing has no article to
+    stand around: none of its lines is one.
+    """
+    kept = model_kept.copy()
+    kept[list(ruled)] = False  # every rule removes the lines it labels
+    found = np.flatnonzero(kept)
+    nothing = np.zeros(len(kept), dtype=bool)
+    if not len(found):
+        return nothing, nothing
+    position = np.arange(len(kept))
+    model_removed = ~model_kept
+    model_removed[list(ruled)] = False
+    above = model_removed & (position < found[0])
+    short = words <= thresholds("text")["menu_line_max_words"]
+    below = model_removed & (position > found[-1]) & short & (sentence_end == 0)
+    return above, below
 
 
 def _rule_labels(
