@@ -42,12 +42,20 @@ _MODEL = "text_lines.json"
 # The model's reason by percent, and its kind by what it makes of a line (kept prose, a
 # kept short line without a sentence end, removed): object arrays, so that a page's
 # lines take theirs in one indexing, ten times faster than looking each up in a tuple.
-_MODEL_REASONS = np.array([f"model p={percent / 100:.2f}" for percent in range(101)], dtype=object)
 # The kinds of the lines the model labels: kept as body or heading; removed as other, or
-# as navigation where a page's menus stand (see ``_menu_lines``), each with its reasons.
+# as navigation where a page's menus stand (``_menu_places``). Their reasons, by percent of
+# probability: the model's alone, then above the article, then below it.
 _MODEL_KINDS = np.array([Kind.BODY, Kind.HEADING, Kind.OTHER, Kind.NAVIGATION], dtype=object)
-_ABOVE_REASONS = np.array([f"{reason}, above the article" for reason in _MODEL_REASONS])
-_BELOW_REASONS = np.array([f"{reason}, short line below the article" for reason in _MODEL_REASONS])
+_REMOVED, _MENU = 2, 3
+_PERCENTS = 101
+_MODEL_REASONS = np.array(
+    [
+        f"model p={percent / 100:.2f}{place}"
+        for place in ("", ", above the article", ", short line below the article")
+        for percent in range(_PERCENTS)
+    ],
+    dtype=object,
+)
 # A title line is a level-1 heading, a kept subheading level 2.
 _LEVELS = {Kind.TITLE: 1, Kind.HEADING: 2}
 _COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
@@ -207,17 +215,12 @@ def _label_page(
     # Every line labelled as the model says, in bulk; then the rules' labels over them.
     kept = read.kept.tolist()
     heading = read.kept & (words <= limits["max_heading_words"]) & (sentence_end == 0)
-    model_kind = np.where(read.kept, heading.astype(np.intp), 2)
-    percents = np.rint(probabilities * 100).astype(np.intp)
-    reasons = _MODEL_REASONS[percents]
-    above, below = _menu_lines(read.kept, ruled, words, sentence_end)
-    model_kind[above | below] = 3
-    reasons[above], reasons[below] = (
-        _ABOVE_REASONS[percents[above]],
-        _BELOW_REASONS[percents[below]],
-    )
+    model_kind = np.where(read.kept, heading.astype(np.intp), _REMOVED)
+    places = _menu_places(model_kind == _REMOVED, ruled, words, sentence_end)
+    model_kind[places > 0] = _MENU
     kinds = _MODEL_KINDS[model_kind].tolist()
-    reasons = reasons.tolist()
+    percents = np.rint(probabilities * 100).astype(np.intp)
+    reasons = _MODEL_REASONS[percents + _PERCENTS * places].tolist()
     for index, (keep_line, kind, reason) in ruled.items():
         kept[index], kinds[index], reasons[index] = keep_line, kind, reason
     return list(
@@ -234,34 +237,33 @@ def _label_page(
     )
 
 
-def _menu_lines(
-    model_kept: np.ndarray,
+def _menu_places(
+    removed: np.ndarray,
     ruled: dict[int, tuple[bool, Kind, str]],
     words: np.ndarray,
     sentence_end: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """The lines the model removes that stand where a page's menus do: every one above the
-    article's first kept line (the site's header, menus and breadcrumbs), and the short
-    ones that end no sentence below its last (footer menus, category and tag lists).
+) -> np.ndarray:
+    """For each line, whether the model removes it where a page's menus stand: 1 above the
+    article's first kept line (the site's header, menus and breadcrumbs), 2 below its last
+    for a short line that ends no sentence (footer menus, category and tag lists), else 0.
 
-    Where an HTML page marks them (``<nav>``, menu classes), a dump only shows where they
-    stand: on the dev pages, nine in ten of those above, and three in four of those short
-    ones below, are navigation in the HTML. A page that keeps nothing has no article to
-    stand around: none of its lines is one.
+    Where an HTML page marks its menus (``<nav>``, menu classes), a dump only shows where
+    they stand: on the dev pages, nine in ten of those above, and three in four of those
+    short ones below, are navigation in the HTML. A page that keeps nothing has no article
+    to stand around. The rules' lines are labelled over these (and every rule removes the
+    line it labels: it bounds no article).
     """
-    kept = model_kept.copy()
-    kept[list(ruled)] = False  # every rule removes the lines it labels
-    found = np.flatnonzero(kept)
-    nothing = np.zeros(len(kept), dtype=bool)
-    if not len(found):
-        return nothing, nothing
-    position = np.arange(len(kept))
-    model_removed = ~model_kept
-    model_removed[list(ruled)] = False
-    above = model_removed & (position < found[0])
-    short = words <= thresholds("text")["menu_line_max_words"]
-    below = model_removed & (position > found[-1]) & short & (sentence_end == 0)
-    return above, below
+    places = np.zeros(len(removed), dtype=np.intp)
+    kept = np.flatnonzero(~removed).tolist()
+    first = next((index for index in kept if index not in ruled), None)
+    if first is None:
+        return places
+    last = next(index for index in reversed(kept) if index not in ruled)
+    places[:first][removed[:first]] = 1
+    below = removed[last + 1 :] & (sentence_end[last + 1 :] == 0)
+    below &= words[last + 1 :] <= thresholds("text")["menu_line_max_words"]
+    places[last + 1 :][below] = 2
+    return places
 
 
 def _rule_labels(
