@@ -15,8 +15,10 @@ belongs to the article. Rules name the kinds around it:
   it is removed (gold bodies exclude it) and fills the article's title.
 What is left is kept or removed as the model says, at the page's own cut
 (``cut``: lower on pages where the model is unsure everywhere); kept short lines without a
-sentence end are subheadings. Every label carries the rule that decided, or
-the model's probability, as its reason.
+sentence end are subheadings, and the lines it removes above the article, or below it
+short and ending no sentence, navigation (a dump shows where a page's menus stand, not
+its ``<nav>``). Every label carries the rule that decided, or the model's probability, as
+its reason.
 """
 
 from __future__ import annotations
@@ -39,12 +41,11 @@ from cleaner.labelling.text_words import WordOdds, word_odds
 from cleaner.resources import thresholds
 
 _MODEL = "text_lines.json"
-# The model's reason by percent, and its kind by what it makes of a line (kept prose, a
-# kept short line without a sentence end, removed): object arrays, so that a page's
-# lines take theirs in one indexing, ten times faster than looking each up in a tuple.
-# The kinds of the lines the model labels: kept as body or heading; removed as other, or
-# as navigation where a page's menus stand (``_menu_places``). Their reasons, by percent of
-# probability: the model's alone, then above the article, then below it.
+# The kind of a line the model labels, by what it makes of it (kept prose, a kept short
+# line without a sentence end, removed, removed where a page's menus stand: see
+# ``_menu_places``), and its reason, by percent of probability and by place (the model's
+# alone, above the article, below it): object arrays, so that a page's lines take theirs
+# in one indexing, ten times faster than looking each up in a tuple.
 _MODEL_KINDS = np.array([Kind.BODY, Kind.HEADING, Kind.OTHER, Kind.NAVIGATION], dtype=object)
 _REMOVED, _MENU = 2, 3
 _PERCENTS = 101
