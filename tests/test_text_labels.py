@@ -130,3 +130,29 @@ def test_short_lines_below_an_article_are_navigation_and_sentences_are_not():
         assert kind is Kind.NAVIGATION
         assert reason.endswith("short line below the article")
     assert kinds[stray][0] is Kind.OTHER
+
+
+def test_a_related_section_ends_at_the_page_footer():
+    """A "Related" section runs to the end of the page; the footer after its teasers is menus."""
+    teasers = [
+        "Bridge repairs will close the river road for a month from next week.",
+        "The market square gets new trees and benches after a vote on Monday.",
+    ]
+    footer = ["Press Room", "Careers", "Site Map"]
+    lines = ["Cycle lanes approved", *PROSE, "Related", *teasers, *footer]
+    article = cleaner.clean_text("\n".join(lines))
+    assert article.body == "\n\n".join(PROSE)
+    kinds = {block.text: (block.kind, block.reason) for block in article.blocks}
+    assert all(kinds[teaser][0] is Kind.RELATED for teaser in teasers)
+    for line in footer:
+        kind, reason = kinds[line]
+        assert kind is Kind.NAVIGATION
+        assert reason.startswith("closing menu lines, after 'related'")
+
+
+def test_the_footer_of_a_dev_page_after_its_teasers_is_navigation():
+    blocks = cleaner.clean_text(wcxb_dump("0004", "bs4")).blocks
+    kinds = {block.text: block.kind for block in blocks}
+    assert kinds["Best Diets for Weight Loss in 2025"] is Kind.RELATED  # a teaser
+    assert kinds["Site Map"] is Kind.NAVIGATION
+    assert kinds["Cookies Choices"] is Kind.NAVIGATION

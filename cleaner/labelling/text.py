@@ -9,7 +9,8 @@ belongs to the article. Rules name the kinds around it:
   the line is article text (a sentence may mention "cookies");
 - a marker that opens a section ("Read next", "Comments") takes the lines
   after it along, well-formed teaser sentences included, until the article
-  visibly resumes (``text_sections``);
+  visibly resumes (``text_sections``) or the page's closing run of short menu
+  lines (its footer) begins;
 - a bare time of day or a short date line is a timestamp;
 - the title is the line of the page's head a learned scorer ranks first (``text_title``);
   it is removed (gold bodies exclude it) and fills the article's title.
@@ -212,7 +213,10 @@ def _label_page(
         & (words <= limits["max_date_line_words"])
     )
     in_section = sections(markers, read.kept & ~timestamp, book.section_kinds)
-    ruled = _rule_labels(lines, markers, probabilities, words, timestamp, in_section, title)
+    closing = _closing_run(markers, words, sentence_end, timestamp, read.kept)
+    ruled = _rule_labels(
+        lines, markers, probabilities, words, timestamp, in_section, title, closing
+    )
     # Every line labelled as the model says, in bulk; then the rules' labels over them.
     kept = read.kept.tolist()
     heading = read.kept & (words <= limits["max_heading_words"]) & (sentence_end == 0)
@@ -267,6 +271,33 @@ def _menu_places(
     return places
 
 
+def _closing_run(
+    markers: list[Marker | None],
+    words: np.ndarray,
+    sentence_end: np.ndarray,
+    timestamp: np.ndarray,
+    model_kept: np.ndarray,
+) -> int:
+    """Where the page's closing run of menu lines starts: the last lines, up to the end,
+    that the model removes and that are marker phrases ("Privacy policy") or short lines
+    ending no sentence and no date ("Press Room", "Site Map"); ``len(markers)`` if none.
+
+    A "Related" or "Comments" section runs on to the end of the page, through the
+    site's footer after its teasers and comments: there, its lines are menus. Of the
+    section lines in that run, nine in ten are navigation in the HTML of the dev pages.
+    """
+    limit = thresholds("text")["menu_line_max_words"]
+    start = len(markers)
+    while start > 0:
+        index = start - 1
+        if model_kept[index] or timestamp[index]:
+            break
+        if markers[index] is None and (words[index] > limit or sentence_end[index]):
+            break
+        start = index
+    return start
+
+
 def _rule_labels(
     lines: list[str],
     markers: list[Marker | None],
@@ -275,8 +306,10 @@ def _rule_labels(
     timestamp: np.ndarray,
     in_section: list[Section | None],
     title: int | None,
+    closing: int,
 ) -> dict[int, tuple[bool, Kind, str]]:
-    """The labels the rules give, by line; the other lines are the model's."""
+    """The labels the rules give, by line; the other lines are the model's. A section's
+    lines in the page's closing run of menu lines (from ``closing`` on) are navigation."""
     limits = thresholds("text")
     section_kinds = phrase_book().section_kinds
     labels: dict[int, tuple[bool, Kind, str]] = {}
@@ -305,6 +338,9 @@ def _rule_labels(
             labels[index] = (False, marker[0], f"phrase {marker[1]!r}")
         elif timestamp[index]:
             labels[index] = (False, Kind.TIMESTAMP, "rule: time or date line")
+        elif section is not None and index >= closing:
+            reason = f"closing menu lines, after {section.phrase!r} (model p={probability:.2f})"
+            labels[index] = (False, Kind.NAVIGATION, reason)
         elif section is not None:
             reason = f"section after {section.phrase!r} (model p={probability:.2f})"
             labels[index] = (False, section.kind, reason)
