@@ -284,7 +284,7 @@ def _closing_run(
 
     A "Related" or "Comments" section runs on to the end of the page, through the
     site's footer after its teasers and comments: there, its lines are menus. Of the
-    section lines in that run, nine in ten are navigation in the HTML of the dev pages.
+    section lines in that run, nearly nine in ten are navigation in the HTML of the dev pages.
     """
     limit = thresholds("text")["menu_line_max_words"]
     start = len(markers)
