@@ -20,6 +20,17 @@ SEEDS = ROOT / "seeds"
 WCXB = ROOT / "tests" / "data" / "wcxb"
 
 
+# An article's paragraphs, for dumps built around them in the tests.
+CYCLE_LANES = [
+    "The council approved the new cycle lanes on Tuesday after a debate that lasted most of "
+    "the evening, with residents from both sides of the river filling the public gallery.",
+    "Work on the first section is due to start in the spring and should take about four "
+    "months, the transport department said in a statement published after the vote.",
+    "Shop owners on the high street had asked for loading bays to be kept, and the plan was "
+    "changed to leave two of them in place outside the market.",
+]
+
+
 def wcxb_gold(page_id: str) -> dict:
     """A WCXB dev page's gold (``tests/data/wcxb/ID.gold.json.gz``)."""
     with gzip.open(WCXB / f"{page_id}.gold.json.gz", "rt", encoding="utf-8") as file:

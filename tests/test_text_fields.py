@@ -7,6 +7,7 @@ import pytest
 import cleaner
 from cleaner.fields.text import author_name
 from cleaner.labelling.text_title import without_site_name
+from tests.conftest import CYCLE_LANES
 
 ARTICLE = [
     "Volcano erupts near village | The Island Post",
@@ -73,14 +74,6 @@ def test_title_bare_byline_and_date_from_a_dump():
     ]
 
 
-PROSE = [
-    "The council approved the new cycle lanes on Tuesday after a debate that lasted most of "
-    "the evening, with residents from both sides of the river filling the public gallery.",
-    "Work on the first section is due to start in the spring and should take about four "
-    "months, the transport department said in a statement published after the vote.",
-]
-
-
 def _author_of(lines: list[str]) -> str | None:
     return cleaner.clean_text("\n".join(lines)).author
 
@@ -107,19 +100,19 @@ def _author_of(lines: list[str]) -> str | None:
     ],
 )
 def test_author_from_lines_the_labeller_did_not_call_a_byline(head, author):
-    assert _author_of([*head, *PROSE]) == author
+    assert _author_of([*head, *CYCLE_LANES]) == author
 
 
 def test_a_menu_byline_gives_way_to_the_name_by_the_date():
     lines = ["Home", "By Topic", "Cycle lanes approved", "Marta Kowalczyk", "March 4, 2025"]
-    lines += [*PROSE, "Read more on this topic and others in our topic pages."]
+    lines += [*CYCLE_LANES, "Read more on this topic and others in our topic pages."]
     assert _author_of(lines) == "Marta Kowalczyk"
 
 
 def test_fields_do_not_change_the_kept_lines():
-    lines = ["Home", "Cycle lanes approved", "Marta Kowalczyk", "March 4, 2025", *PROSE]
+    lines = ["Home", "Cycle lanes approved", "Marta Kowalczyk", "March 4, 2025", *CYCLE_LANES]
     article = cleaner.clean_text("\n".join(lines))
-    assert article.body == "\n\n".join(PROSE)
+    assert article.body == "\n\n".join(CYCLE_LANES)
 
 
 @pytest.mark.parametrize(
@@ -132,7 +125,7 @@ def test_fields_do_not_change_the_kept_lines():
     ],
 )
 def test_a_date_below_the_article_counts_only_beside_a_byline(tail, published):
-    lines = ["Home", "Cycle lanes approved", *PROSE, *tail, "Privacy policy", "Contact"]
+    lines = ["Home", "Cycle lanes approved", *CYCLE_LANES, *tail, "Privacy policy", "Contact"]
     article = cleaner.clean_text("\n".join(lines))
-    assert article.body == "\n\n".join(PROSE)
+    assert article.body == "\n\n".join(CYCLE_LANES)
     assert article.published_at == published

@@ -12,7 +12,7 @@ from cleaner.labelling.forest import load_forest
 from cleaner.labelling.phrases import phrase_book
 from cleaner.labelling.text import label_text_blocks
 from cleaner.labelling.text_features import FEATURE_NAMES, line_features
-from tests.conftest import wcxb_dump, wcxb_gold
+from tests.conftest import CYCLE_LANES, wcxb_dump, wcxb_gold
 
 
 def _f1(predicted: str, gold: str) -> float:
@@ -109,21 +109,11 @@ def test_menus_above_a_dev_article_are_navigation(converter):
     assert Kind.OTHER not in {block.kind for block in above}
 
 
-PROSE = [
-    "The council approved the new cycle lanes on Tuesday after a debate that lasted most of "
-    "the evening, with residents from both sides of the river filling the public gallery.",
-    "Work on the first section is due to start in the spring and should take about four "
-    "months, the transport department said in a statement published after the vote.",
-    "Shop owners on the high street had asked for loading bays to be kept, and the plan was "
-    "changed to leave two of them in place outside the market.",
-]
-
-
 def test_short_lines_below_an_article_are_navigation_and_sentences_are_not():
     footer = ["Careers at the Gazette", "Advertise With Us", "Local Sport"]
     stray = "Readers who wrote to us about the bridge closure last week will get a reply soon."
-    article = cleaner.clean_text("\n".join(["Cycle lanes approved", *PROSE, *footer, stray]))
-    assert article.body == "\n\n".join(PROSE)
+    article = cleaner.clean_text("\n".join(["Cycle lanes approved", *CYCLE_LANES, *footer, stray]))
+    assert article.body == "\n\n".join(CYCLE_LANES)
     kinds = {block.text: (block.kind, block.reason) for block in article.blocks}
     for line in footer:
         kind, reason = kinds[line]
@@ -139,9 +129,9 @@ def test_a_related_section_ends_at_the_page_footer():
         "The market square gets new trees and benches after a vote on Monday.",
     ]
     footer = ["Press Room", "Careers", "Site Map"]
-    lines = ["Cycle lanes approved", *PROSE, "Related", *teasers, *footer]
+    lines = ["Cycle lanes approved", *CYCLE_LANES, "Related", *teasers, *footer]
     article = cleaner.clean_text("\n".join(lines))
-    assert article.body == "\n\n".join(PROSE)
+    assert article.body == "\n\n".join(CYCLE_LANES)
     kinds = {block.text: (block.kind, block.reason) for block in article.blocks}
     assert all(kinds[teaser][0] is Kind.RELATED for teaser in teasers)
     for line in footer:
