@@ -23,21 +23,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.wcxb import CONVERTERS, DEFAULT_DATA, load_pages
+from bench.wcxb import CONVERTERS, DEFAULT_DATA, fold, load_pages
 from cleaner.articles import Article
 from cleaner.pages import Page
 from cleaner.pipeline import clean_pages
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.split()).lower()
 
 
 def html_kinds(article: Article) -> dict[str, str]:
     """Each block text of a cleaned HTML page, with its kind ("kept" if kept); first wins."""
     kinds: dict[str, str] = {}
     for block in article.blocks:
-        kinds.setdefault(_folded(block.text), "kept" if block.kept else block.kind.value)
+        kinds.setdefault(fold(block.text), "kept" if block.kept else block.kind.value)
     return kinds
 
 
@@ -47,7 +43,7 @@ def agreement(html: list[Article], text: list[Article]) -> dict[str, Counter]:
     for from_html, from_text in zip(html, text, strict=True):
         kinds = html_kinds(from_html)
         for block in from_text.blocks:
-            if not block.kept and (other := kinds.get(_folded(block.text))) is not None:
+            if not block.kept and (other := kinds.get(fold(block.text))) is not None:
                 table[block.kind.value][other] += 1
     return table
 

@@ -148,9 +148,10 @@ class PhraseBook:
         count = len(lowered)
         markers: list[Marker | None] = [None] * count
         stripped = list(map(str.strip, lowered, repeat(_EDGE_PUNCTUATION)))
-        for index in compress(range(count), map(self.whole.get, stripped)):
+        whole_kinds = list(map(self.whole.get, stripped))
+        for index in compress(range(count), whole_kinds):
             if len(lowered[index]) <= _MAX_WHOLE_CHARS:
-                markers[index] = (self.whole[stripped[index]], stripped[index])
+                markers[index] = (whole_kinds[index], stripped[index])
         # Every line follows a line break, the first one too.
         found = self.line_automaton.find_matches_as_indexes(
             "\n" + "\n".join(lowered), overlapping=True
@@ -158,12 +159,12 @@ class PhraseBook:
         if not found:
             return markers
         patterns = [pattern for pattern, _, _ in found]
-        lines = lines_at(_lengths(lowered), [start for _, start, _ in found])
-        self._mark_starts(lowered, markers, patterns, lines.tolist())
+        lines = lines_at(_lengths(lowered), [start for _, start, _ in found]).tolist()
+        self._mark_starts(lowered, markers, patterns, lines)
         contains = self.line_patterns[0]
         # For each line not marked yet, the first phrase (the longest) of those it holds.
         best: dict[int, int] = {}
-        for pattern, index in zip(patterns, lines.tolist(), strict=True):
+        for pattern, index in zip(patterns, lines, strict=True):
             if (
                 pattern < len(contains)
                 and markers[index] is None

@@ -213,7 +213,9 @@ def _label_page(
         & (words <= limits["max_date_line_words"])
     )
     in_section = sections(markers, read.kept & ~timestamp, book.section_kinds)
-    closing = _closing_run(markers, words, sentence_end, timestamp, read.kept)
+    # Lines a menu's could be: short, ending no sentence (``_menu_places``, ``_closing_run``).
+    menu_like = (words <= limits["menu_line_max_words"]) & (sentence_end == 0)
+    closing = _closing_run(markers, menu_like, timestamp, read.kept)
     ruled = _rule_labels(
         lines, markers, probabilities, words, timestamp, in_section, title, closing
     )
@@ -221,7 +223,7 @@ def _label_page(
     kept = read.kept.tolist()
     heading = read.kept & (words <= limits["max_heading_words"]) & (sentence_end == 0)
     model_kind = np.where(read.kept, heading.astype(np.intp), _REMOVED)
-    places = _menu_places(model_kind == _REMOVED, ruled, words, sentence_end)
+    places = _menu_places(model_kind == _REMOVED, ruled, menu_like)
     model_kind[places > 0] = _MENU
     kinds = _MODEL_KINDS[model_kind].tolist()
     percents = np.rint(probabilities * 100).astype(np.intp)
@@ -243,10 +245,7 @@ def _label_page(
 
 
 def _menu_places(
-    removed: np.ndarray,
-    ruled: dict[int, tuple[bool, Kind, str]],
-    words: np.ndarray,
-    sentence_end: np.ndarray,
+    removed: np.ndarray, ruled: dict[int, tuple[bool, Kind, str]], menu_like: np.ndarray
 ) -> np.ndarray:
     """For each line, whether the model removes it where a page's menus stand: 1 above the
     article's first kept line (the site's header, menus and breadcrumbs), 2 below its last
@@ -265,16 +264,13 @@ def _menu_places(
         return places
     last = next(index for index in reversed(kept) if index not in ruled)
     places[:first][removed[:first]] = 1
-    below = removed[last + 1 :] & (sentence_end[last + 1 :] == 0)
-    below &= words[last + 1 :] <= thresholds("text")["menu_line_max_words"]
-    places[last + 1 :][below] = 2
+    places[last + 1 :][removed[last + 1 :] & menu_like[last + 1 :]] = 2
     return places
 
 
 def _closing_run(
     markers: list[Marker | None],
-    words: np.ndarray,
-    sentence_end: np.ndarray,
+    menu_like: np.ndarray,
     timestamp: np.ndarray,
     model_kept: np.ndarray,
 ) -> int:
@@ -286,13 +282,12 @@ def _closing_run(
     site's footer after its teasers and comments: there, its lines are menus. Of the
     section lines in that run, nearly nine in ten are navigation in the HTML of the dev pages.
     """
-    limit = thresholds("text")["menu_line_max_words"]
     start = len(markers)
     while start > 0:
         index = start - 1
         if model_kept[index] or timestamp[index]:
             break
-        if markers[index] is None and (words[index] > limit or sentence_end[index]):
+        if markers[index] is None and not menu_like[index]:
             break
         start = index
     return start
