@@ -5,11 +5,14 @@
 The line model learnt from two converters' dumps (html_text and bs4); pages
 in the wild are saved by others. This renders every dev page with
 inscriptis (plain text, its own layout) and html2text (Markdown: links with
-their URLs, ``#`` headings, ``*`` bullets), and prints cleaner beside the C4
-line rules and the dump kept whole, overall and per page type, so a
-dependence on one converter's habits shows as a gap to the two converters
-of ``make bench``. Rendered dumps are cached (``--cache``). Needs the
-``converters`` extra (``pip install -e '.[converters]'``).
+their URLs, ``#`` headings, ``*`` bullets), unwrapped and as html2text writes
+by default (lines broken at 78 characters, inside links too); and sets the
+html_text dumps out as a text-mode browser does (lynx, w3m: paragraphs apart,
+broken at 79 characters). It prints cleaner beside the C4 line rules and the
+dump kept whole, overall and per page type, so a dependence on one
+converter's habits shows as a gap to the two converters of ``make bench``.
+Rendered dumps are cached (``--cache``). Needs the ``converters`` extra
+(``pip install -e '.[converters]'``).
 
 WCXB: Web Content eXtraction Benchmark, dev split, by Murrough Foley, CC-BY-4.0.
 """
@@ -19,7 +22,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib.util
+import re
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,33 +44,45 @@ from cleaner import clean_text
 DEFAULT_CACHE = Path.home() / ".cache" / "cleaner" / "dumps"
 
 
-def _inscriptis(html: str) -> str:
+def _inscriptis(page: GoldPage) -> str:
     import inscriptis
 
-    return inscriptis.get_text(html)
+    return inscriptis.get_text(page.html())
 
 
-def _html2text(html: str) -> str:
+def _html2text(page: GoldPage, width: int = 0) -> str:
     import html2text
 
     converter = html2text.HTML2Text()
-    converter.body_width = 0  # no hard wrapping: one paragraph, one line
-    return converter.handle(html)
+    converter.body_width = width  # 0: no hard wrapping, one paragraph a line
+    return converter.handle(page.html())
 
 
-CONVERTERS: dict[str, Callable[[str], str]] = {
+def _text_browser(page: GoldPage) -> str:
+    """The html_text dump as lynx or w3m lays text out: blank lines apart, 79 columns."""
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, 79)) if line.strip() else ""
+        for line in page.dump("html_text").splitlines()
+    )
+
+
+CONVERTERS: dict[str, Callable[[GoldPage], str]] = {
     "inscriptis": _inscriptis,
     "html2text": _html2text,
+    "html2text, wrapped at 78 (its default)": lambda page: _html2text(page, 78),
+    "html_text, wrapped at 79 as text browsers write": _text_browser,
 }
+# The Python packages the converters need.
+PACKAGES = ("inscriptis", "html2text")
 
 
 def rendered(page: GoldPage, converter: str, cache: Path) -> str:
     """The page's dump by ``converter``, from the cache or rendered now (a failure: empty)."""
-    path = cache / converter / f"{page.page_id}.txt.gz"
+    path = cache / re.sub(r"\W+", "_", converter).strip("_") / f"{page.page_id}.txt.gz"
     if path.exists():
         return gzip.decompress(path.read_bytes()).decode("utf-8")
     try:
-        text = CONVERTERS[converter](page.html())
+        text = CONVERTERS[converter](page)
     except Exception as exc:  # a converter's crash on one page is that page's empty dump
         print(f"{converter} failed on {page.page_id}: {exc}", file=sys.stderr)
         text = ""
@@ -80,7 +97,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     arguments = parser.parse_args()
-    missing = [name for name in CONVERTERS if importlib.util.find_spec(name) is None]
+    missing = [name for name in PACKAGES if importlib.util.find_spec(name) is None]
     if missing:
         parser.error(f"{', '.join(missing)} not installed: pip install -e '.[converters]'")
     if not (arguments.data / "ground-truth").is_dir():
@@ -105,7 +122,7 @@ def main() -> int:
                         "recall": recall,
                     }
                 )
-        print(f"\nText dumps ({converter}, not seen in training): body F1 (P / R)")
+        print(f"\nText dumps ({converter}; not seen in training): body F1 (P / R)")
         print("\n".join(type_table(rows)))
         print(f"  title found on {sum(titles) / max(len(titles), 1):.3f} of {len(titles)} pages")
     return 0

@@ -23,6 +23,7 @@ from itertools import count
 
 from cleaner.blocks.block import Block
 from cleaner.blocks.markdown import is_markdown, markdown_as_text
+from cleaner.blocks.unwrap import unwrapped
 
 # Control characters other than line ends and tabs, and invisible format marks.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]+")
@@ -60,6 +61,7 @@ def segment_text(text: str) -> list[Block]:
 def segment_lines(text: str) -> list[str]:
     """``segment_text``'s lines as strings: what the text labeller reads, and makes
     blocks of once, labelled (``label_text_lines``)."""
+    text = unwrapped(text)
     if is_markdown(text):
         text = markdown_as_text(text)
     if any(character in text for character in _DROPPED_BREAKS):
