@@ -49,7 +49,7 @@ def test_the_seed_written_as_markdown_gives_the_seed_body():
 
 
 def test_links_images_and_markup_show_their_text_only():
-    markdown = "\n".join(
+    markdown = "\n\n".join(
         (
             "# A headline #",
             "> A **quoted** line with `code` and an _emphasised_ word.",
@@ -62,7 +62,7 @@ def test_links_images_and_markup_show_their_text_only():
         )
     )
     assert is_markdown(markdown)
-    assert markdown_as_text(markdown).splitlines() == [
+    assert markdown_as_text(markdown).split("\n\n") == [
         "A headline",
         "A quoted line with code and an emphasised word.",
         " See the report and this.",
@@ -71,6 +71,52 @@ def test_links_images_and_markup_show_their_text_only():
         "",
         "",
         "Mail mailto:someone@a.example",
+    ]
+
+
+def test_the_lines_of_a_paragraph_are_one_line_as_markdown_renders_them():
+    markdown = "\n".join(
+        (
+            "# A headline that is long",
+            "A paragraph that a converter broke at its width, [a link",
+            "text](https://a.example/some-long-",
+            "path) and all.",
+            "  * a list item that runs on",
+            "    over two lines",
+            "  * another item",
+            "| a | table |",
+            "| row | two |",
+            "A line that ends in a hard break  ",
+            "and the next line.",
+            "```",
+            "code line one",
+            "code line two",
+            "```",
+            "[1]: https://a.example/ref",
+            "Text after a definition.",
+            "> A quoted paragraph, broken",
+            "> in two.  ",
+            "> A quoted line after a hard break.",
+        )
+    )
+    assert is_markdown(markdown + "\n[x](/a) [y](/b) [z](/c)")
+    assert markdown_as_text(markdown).splitlines() == [
+        "A headline that is long",
+        "A paragraph that a converter broke at its width, a link text and all.",
+        "a list item that runs on over two lines",
+        "another item",
+        "| a | table |",
+        "| row | two |",
+        "A line that ends in a hard break  ",
+        "and the next line.",
+        "",
+        "code line one",
+        "code line two",
+        "",
+        "",
+        "Text after a definition.",
+        "A quoted paragraph, broken in two.  ",
+        "A quoted line after a hard break.",
     ]
 
 

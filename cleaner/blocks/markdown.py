@@ -55,6 +55,15 @@ _RULE_LINE = re.compile(
     r"|`{3,}.*|~{3,}.*)$",  # a code fence
     re.MULTILINE,
 )
+# A line that starts a block of its own: a list item, a heading, a quote, a table row, a
+# thematic break or fence (``_RULE_LINE``), an HTML tag.
+_BLOCK_START = re.compile(
+    r"[ \t]*(?:(?:[*+-]|\d{1,3}[.)])(?:[ \t]|$)|#|>|\||`{3}|~{3}|<[a-zA-Z/!])"
+)
+# The marks that quote a line (``> ``, ``> > ``).
+_QUOTE_MARKS = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
+# A block that is one line: a heading, a table row, an HTML tag, a reference definition.
+_ONE_LINE_BLOCK = re.compile(r"[ \t]*(?:#|\||<[a-zA-Z/!]|\[[^\]\n]+\]:)")
 # Backslash escapes of punctuation (html2text writes ``1\.`` and ``\- item``).
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
@@ -67,12 +76,63 @@ def is_markdown(text: str) -> bool:
     return sum(1 for _ in islice(links, _MIN_LINKS)) == _MIN_LINKS
 
 
+def _paragraphs(text: str) -> str:
+    """``text`` with each paragraph on one line, as Markdown renders it.
+
+    In Markdown, the lines of a paragraph are one paragraph: a converter that
+    breaks them at a width (html2text does, at 78 characters by default, inside
+    links too) writes the same page as one that does not. A line is joined to
+    the line before it unless either is blank, it starts a block of its own,
+    the line before is a heading, a table row, a rule or a fence, or ends in a
+    hard break (two spaces, a backslash); nothing is joined in fenced code. A
+    quoted line goes on with the quoted line before it.
+    """
+    lines = text.split("\n")
+    joined: list[str] = []
+    in_fence = False
+    for line in lines:
+        fence = line.lstrip().startswith(("```", "~~~"))
+        if joined and not in_fence and not fence and _continues(joined[-1], line):
+            joined[-1] = joined[-1].rstrip() + " " + line.lstrip()
+        elif joined and not in_fence and _continues_quote(joined[-1], line):
+            joined[-1] = joined[-1].rstrip() + " " + _QUOTE_MARKS.sub("", line, count=1).lstrip()
+        else:
+            joined.append(line)
+        in_fence ^= fence
+    return "\n".join(joined)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` goes on with the paragraph (or list item, or quote) of ``previous``."""
+    return (
+        bool(line.strip())
+        and bool(previous.strip())
+        and not previous.endswith(("  ", "\\"))
+        and not _BLOCK_START.match(line)
+        and not _ONE_LINE_BLOCK.match(previous)
+        and not _RULE_LINE.match(previous)
+    )
+
+
+def _continues_quote(previous: str, line: str) -> bool:
+    """Whether ``line`` goes on with the quoted paragraph of ``previous`` (both quoted, with
+    text)."""
+    if previous.endswith(("  ", "\\")):
+        return False
+    quoted = _QUOTE_MARKS.match(previous), _QUOTE_MARKS.match(line)
+    return all(quoted) and all(
+        text[mark.end() :].strip() for text, mark in zip((previous, line), quoted, strict=True)
+    )
+
+
 def markdown_as_text(text: str) -> str:
     """The text a Markdown page shows: links as their text, no markup.
 
-    Line structure is kept (one line in, one line out), so what the
-    labeller reads of neighbours and position is as in the dump.
+    Each paragraph is one line (``_paragraphs``); other line structure is
+    kept, so what the labeller reads of neighbours and position is as in the
+    dump.
     """
+    text = _paragraphs(text)
     text = _DEFINITION.sub("", text)
     text = _IMAGE.sub("", text)
     text = _INLINE_LINK.sub(r"\1", text)

@@ -61,9 +61,9 @@ def segment_text(text: str) -> list[Block]:
 def segment_lines(text: str) -> list[str]:
     """``segment_text``'s lines as strings: what the text labeller reads, and makes
     blocks of once, labelled (``label_text_lines``)."""
-    text = unwrapped(text)
-    if is_markdown(text):
-        text = markdown_as_text(text)
+    # Markdown has paragraphs of many lines (``markdown_as_text`` joins them); plain
+    # text of many lines is a dump broken at a width, or not (``unwrapped``).
+    text = markdown_as_text(text) if is_markdown(text) else unwrapped(text)
     if any(character in text for character in _DROPPED_BREAKS):
         text = _INVISIBLE.sub("", text)
     if _tidy_already(text):
