@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import cleaner
-from cleaner.blocks.unwrap import unwrapped
+from cleaner.blocks import unwrap
 from tests.test_text_markdown import _seed_as_markdown
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -16,6 +16,10 @@ TEXTS = Path(__file__).resolve().parent / "data" / "text"
 
 def _seed() -> str:
     return (SEEDS / "read-next-news.txt").read_text(encoding="utf-8")
+
+
+def unwrapped(text: str) -> str:
+    return unwrap.unwrapped(text)[0]
 
 
 def _expected() -> dict:

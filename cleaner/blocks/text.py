@@ -62,12 +62,17 @@ def segment_lines(text: str) -> list[str]:
     """``segment_text``'s lines as strings: what the text labeller reads, and makes
     blocks of once, labelled (``label_text_lines``)."""
     # Markdown has paragraphs of many lines (``markdown_as_text`` joins them); plain
-    # text of many lines is a dump broken at a width, or not (``unwrapped``).
-    text = markdown_as_text(text) if is_markdown(text) else unwrapped(text)
+    # text of many lines is a dump broken at a width, or not (``unwrapped``), which may
+    # split it into its lines on the way.
+    split: list[str] | None = None
+    if is_markdown(text):
+        text = markdown_as_text(text)
+    else:
+        text, split = unwrapped(text)
     if any(character in text for character in _DROPPED_BREAKS):
-        text = _INVISIBLE.sub("", text)
+        text, split = _INVISIBLE.sub("", text), None
     if _tidy_already(text):
-        return list(filter(None, text.split("\n")))
+        return list(filter(None, split if split is not None else text.split("\n")))
     lines = [
         line if line.isprintable() and "  " not in line and line == line.strip(" ") else _tidy(line)
         for line in text.splitlines()

@@ -87,28 +87,35 @@ def _is_wrapped(lines: list[str], lengths: np.ndarray, width: int) -> bool:
     return full >= limits["wrap_min_full_lines"] and lower >= limits["wrap_min_lower_share"] * full
 
 
-def unwrapped(text: str) -> str:
-    """``text`` with each of its hard-wrapped paragraphs on one line, if it is wrapped."""
+def unwrapped(text: str) -> tuple[str, list[str] | None]:
+    """``text`` with each of its hard-wrapped paragraphs on one line, if it is wrapped, and
+    its lines (split at line feeds) if they had to be split to tell: the caller needs
+    them too, and splitting a dump costs as much as the rest of this test."""
     limits = thresholds("text")
     # Without blank lines between paragraphs, a paragraph's last line, if it is full,
     # cannot be told from a broken one: the heading after it would be joined to it. (The
     # cheapest test, first: it settles the dumps of converters that write no blank line.)
     if text.find("\n\n", 0, _LOOKED_AT) < 0:
-        return text
+        return text, None
     lines = text.split("\n")
     if len(lines) <= limits["wrap_min_full_lines"] or lines.count("") < limits[
         "wrap_min_blank_share"
     ] * len(lines):
-        return text
+        return text, lines
     lengths = np.fromiter(map(len, lines), dtype=np.intp, count=len(lines))
     width, within, beyond = _width(
         lengths, limits["wrap_min_width"], limits["wrap_max_width"], limits["wrap_near_width"]
     )
     if within < limits["wrap_min_full_lines"] or within < limits["wrap_cliff"] * (beyond + 1):
-        return text
+        return text, lines
     if not _is_wrapped(lines, lengths, width):
-        return text
-    broken = _breaks(lines, lengths.tolist(), width)
+        return text, lines
+    joined = _joined(lines, _breaks(lines, lengths.tolist(), width))
+    return "\n".join(joined), joined
+
+
+def _joined(lines: list[str], broken: list[bool]) -> list[str]:
+    """``lines`` with each line joined to the next where it was ``broken``."""
     joined: list[str] = []
     paragraph = ""
     for line, is_broken in zip(lines, broken, strict=True):
@@ -122,4 +129,4 @@ def unwrapped(text: str) -> str:
         if not is_broken:
             joined.append(paragraph)
             paragraph = ""
-    return "\n".join(joined)
+    return joined
