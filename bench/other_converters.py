@@ -8,9 +8,11 @@ inscriptis (plain text, its own layout) and html2text (Markdown: links with
 their URLs, ``#`` headings, ``*`` bullets), unwrapped and as html2text writes
 by default (lines broken at 78 characters, inside links too); and sets the
 html_text dumps out as a text-mode browser does (lynx, w3m: paragraphs apart,
-broken at 79 characters). It prints cleaner beside the C4 line rules and the
-dump kept whole, overall and per page type, so a dependence on one
-converter's habits shows as a gap to the two converters of ``make bench``.
+broken at 79 characters); and joins the bs4 dumps into one line, as
+``get_text(" ", strip=True)`` writes a page (no line breaks at all). It
+prints cleaner beside the C4 line rules and the dump kept whole, overall and
+per page type, so a dependence on one converter's habits shows as a gap to
+the two converters of ``make bench``.
 Rendered dumps are cached (``--cache``). Needs the ``converters`` extra
 (``pip install -e '.[converters]'``).
 
@@ -66,11 +68,17 @@ def _text_browser(page: GoldPage) -> str:
     )
 
 
+def _one_line(page: GoldPage) -> str:
+    """The page's text joined by spaces, as BeautifulSoup's ``get_text(" ", strip=True)`` is."""
+    return " ".join(page.dump("bs4").splitlines())
+
+
 CONVERTERS: dict[str, Callable[[GoldPage], str]] = {
     "inscriptis": _inscriptis,
     "html2text": _html2text,
     "html2text, wrapped at 78 (its default)": lambda page: _html2text(page, 78),
     "html_text, wrapped at 79 as text browsers write": _text_browser,
+    'bs4, one line: get_text(" ", strip=True)': _one_line,
 }
 # The Python packages the converters need.
 PACKAGES = ("inscriptis", "html2text")

@@ -23,6 +23,7 @@ from itertools import count
 
 from cleaner.blocks.block import Block
 from cleaner.blocks.markdown import is_markdown, markdown_as_text
+from cleaner.blocks.sentences import split_walls
 from cleaner.blocks.unwrap import unwrapped
 
 # Control characters other than line ends and tabs, and invisible format marks.
@@ -65,6 +66,7 @@ def segment_lines(text: str) -> list[str]:
     # text of many lines is a dump broken at a width, or not (``unwrapped``), which may
     # split it into its lines on the way.
     split: list[str] | None = None
+    text = split_walls(text)
     if is_markdown(text):
         text = markdown_as_text(text)
     else:

@@ -1,0 +1,50 @@
+"""A page's text joined by spaces (``get_text(" ")``) is read sentence by sentence."""
+
+import json
+from pathlib import Path
+
+import cleaner
+from cleaner.blocks.block import Kind
+from cleaner.blocks.sentences import split_walls
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _seed_lines() -> list[str]:
+    return (SEEDS / "read-next-news.txt").read_text(encoding="utf-8").splitlines()
+
+
+def _expected_body() -> str:
+    return json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))["body"]
+
+
+def test_the_seed_as_one_line_keeps_the_article_and_drops_the_teasers_and_prompts():
+    article = cleaner.clean_text(" ".join(_seed_lines()))
+    kept = " ".join(block.text for block in article.blocks if block.kept)
+    for paragraph in _expected_body().split("\n\n"):
+        assert paragraph in kept
+    kinds = {block.text[:30]: block.kind for block in article.blocks if not block.kept}
+    assert kinds["Read next"] is Kind.RELATED
+    assert kinds["Ukraine is set to hold in-dept"] is Kind.RELATED
+    assert kinds["Senior Trump administration of"] is Kind.RELATED
+    assert kinds["23:59"] is Kind.TIMESTAMP
+    assert kinds["Leave the first comment"] is Kind.COMMENTS
+
+
+def test_a_wall_is_cut_at_sentence_ends_only():
+    wall = " ".join(_seed_lines())
+    sentences = split_walls(wall).splitlines()
+    assert len(sentences) > 20
+    # "U.S. officials": an abbreviation before a word in lower case ends no sentence.
+    assert any("talks with U.S. officials in Saudi Arabia" in line for line in sentences)
+    assert "Read next" in sentences and "23:59" in sentences
+    assert " ".join(sentences) == " ".join(wall.split())
+
+
+def test_a_dump_with_line_breaks_keeps_its_long_paragraphs_whole():
+    lines = _seed_lines()
+    long_paragraph = " ".join(line for line in lines if len(line) > 150)
+    assert len(long_paragraph) > 1500
+    dump = "\n".join([lines[0], long_paragraph, *lines[1:]])
+    assert split_walls(dump) is dump
+    assert long_paragraph in [block.text for block in cleaner.clean_text(dump).blocks]
