@@ -32,9 +32,9 @@ def _wrapped(text: str, width: int) -> str:
     return "\n\n".join("\n".join(textwrap.wrap(line, width)) for line in paragraphs)
 
 
-@pytest.mark.parametrize("width", [64, 72, 79])
-def test_the_seed_wrapped_gives_the_seed_body_and_labels(width: int):
-    wrapped = _wrapped(_seed(), width)
+@pytest.mark.parametrize(("width", "line_end"), [(64, "\n"), (72, "\n"), (79, "\r\n")])
+def test_the_seed_wrapped_gives_the_seed_body_and_labels(width: int, line_end: str):
+    wrapped = _wrapped(_seed(), width).replace("\n", line_end)
     assert max(map(len, wrapped.splitlines())) <= width < max(map(len, _seed().splitlines()))
     article = cleaner.clean_text(wrapped)
     assert article.body == _expected()["body"]

@@ -96,7 +96,9 @@ def unwrapped(text: str) -> tuple[str, list[str] | None]:
     # cannot be told from a broken one: the heading after it would be joined to it. (The
     # cheapest test, first: it settles the dumps of converters that write no blank line.)
     if text.find("\n\n", 0, _LOOKED_AT) < 0:
-        return text, None
+        if text.find("\r\n\r\n", 0, _LOOKED_AT) < 0:
+            return text, None
+        text = text.replace("\r\n", "\n")  # saved on Windows
     lines = text.split("\n")
     if len(lines) <= limits["wrap_min_full_lines"] or lines.count("") < limits[
         "wrap_min_blank_share"
