@@ -9,7 +9,10 @@ their URLs, ``#`` headings, ``*`` bullets), unwrapped and as html2text writes
 by default (lines broken at 78 characters, inside links too); and sets the
 html_text dumps out as a text-mode browser does (lynx, w3m: paragraphs apart,
 broken at 79 characters); and joins the bs4 dumps into one line, as
-``get_text(" ", strip=True)`` writes a page (no line breaks at all). It
+``get_text(" ", strip=True)`` writes a page (no line breaks at all); and
+takes every text node with lxml's ``text_content()``, which keeps the page's
+scripts and styles and writes line breaks only where the HTML source has
+them. It
 prints cleaner beside the C4 line rules and the dump kept whole, overall and
 per page type, so a dependence on one converter's habits shows as a gap to
 the two converters of ``make bench``.
@@ -73,12 +76,20 @@ def _one_line(page: GoldPage) -> str:
     return " ".join(page.dump("bs4").splitlines())
 
 
+def _text_content(page: GoldPage) -> str:
+    """Every text node of the page, scripts and styles too, as lxml's ``text_content()``."""
+    import lxml.html
+
+    return lxml.html.fromstring(page.html()).text_content()
+
+
 CONVERTERS: dict[str, Callable[[GoldPage], str]] = {
     "inscriptis": _inscriptis,
     "html2text": _html2text,
     "html2text, wrapped at 78 (its default)": lambda page: _html2text(page, 78),
     "html_text, wrapped at 79 as text browsers write": _text_browser,
     'bs4, one line: get_text(" ", strip=True)': _one_line,
+    "lxml text_content(), scripts and styles kept": _text_content,
 }
 # The Python packages the converters need.
 PACKAGES = ("inscriptis", "html2text")

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, repeat
+from operator import attrgetter
 
 import numpy as np
 
@@ -35,6 +36,7 @@ from cleaner.blocks.block import Block, Kind
 from cleaner.labelling.cut import expected_f1_cut
 from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.phrases import Marker, fold, marked_lines, phrase_book
+from cleaner.labelling.text_code import code_lines
 from cleaner.labelling.text_features import FEATURE_NAMES, pages_line_features
 from cleaner.labelling.text_sections import Section, sections
 from cleaner.labelling.text_title import find_titles
@@ -58,6 +60,7 @@ _MODEL_REASONS = np.array(
     ],
     dtype=object,
 )
+_CODE_REASON = "rule: script or style code"
 # A title line is a level-1 heading, a kept subheading level 2.
 _LEVELS = {Kind.TITLE: 1, Kind.HEADING: 2}
 _COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
@@ -132,7 +135,14 @@ def _labelled(
     tags: Sequence[Iterable[str]],
     model: LineModel | None,
 ) -> list[list[Block]]:
-    """Each page's lines labelled, as blocks at ``positions`` with ``tags``."""
+    """Each page's lines labelled, as blocks at ``positions`` with ``tags``.
+
+    A page that holds its script and style code (``text_code``) is labelled
+    without those lines, which are removed as code.
+    """
+    code = [code_lines(lines) for lines in pages]
+    if any(mask is not None for mask in code):
+        return _labelled_without_code(pages, positions, tags, model, code)
     read = read_lines(pages, model)
     titles = find_titles(
         [(page.lines, page.features, page.probabilities, page.kept, page.lowered) for page in read]
@@ -142,6 +152,37 @@ def _labelled(
         for page, title, page_positions, page_tags in zip(
             read, titles, positions, tags, strict=True
         )
+    ]
+
+
+def _labelled_without_code(
+    pages: list[list[str]],
+    positions: Sequence[Iterable[int]],
+    tags: Sequence[Iterable[str]],
+    model: LineModel | None,
+    code: list[list[bool] | None],
+) -> list[list[Block]]:
+    """``_labelled``, the code lines of each page (where ``code`` marks some) set apart
+    from its text, and removed as code among its labelled blocks."""
+    text_pages, text_positions, text_tags, code_blocks = [], [], [], []
+    for lines, page_positions, page_tags, mask in zip(pages, positions, tags, code, strict=True):
+        rows = list(zip(page_positions, lines, page_tags, strict=False))
+        is_code = mask or [False] * len(rows)
+        text = [row for row, code_line in zip(rows, is_code, strict=True) if not code_line]
+        text_positions.append([position for position, _, _ in text])
+        text_pages.append([line for _, line, _ in text])
+        text_tags.append([tag for _, _, tag in text])
+        code_blocks.append(
+            [
+                Block(position, line, tag, None, False, Kind.OTHER, _CODE_REASON)
+                for (position, line, tag), code_line in zip(rows, is_code, strict=True)
+                if code_line
+            ]
+        )
+    labelled = _labelled(text_pages, text_positions, text_tags, model)
+    return [
+        sorted(blocks + removed, key=attrgetter("position")) if removed else blocks
+        for blocks, removed in zip(labelled, code_blocks, strict=True)
     ]
 
 
