@@ -13,9 +13,11 @@ ends where it opens a sentence. A menu is then
 glued to the sentence after it, but the article's sentences stand apart from
 the teasers and the footer.
 
-Only walls are cut: dumps whose lines average more than ``wall_line_chars``
-(no page of the dev set's dumps comes near); a long paragraph in a dump with
-line breaks stays one line.
+Only walls are cut: dumps whose lines longer than ``wall_line_chars`` hold
+at least ``wall_share`` of their text. lxml's ``text_content()`` writes line
+breaks only where the HTML source has them, so a page whose source is
+minified is such a wall in places. A long paragraph in a dump with line
+breaks stays one line.
 """
 
 from __future__ import annotations
@@ -33,10 +35,6 @@ _HEADER_WORDS = 4
 # A time of day that opens a sentence, before a word that is not in lower case: a teaser's
 # or a comment's time stamp ("00:55 Ukraine is set to ...").
 _LEADING_TIME = re.compile(r"(\d{1,2}:\d{2}(?:\s?[aApP]\.?[mM]\.?)?)\s+(?=[^\W\d_])(?![a-z])")
-# A dump with a few line breaks this early is not a wall (the test costs nothing on most
-# dumps; a wall may still have a title line).
-_LOOKED_AT = 4000
-_EARLY_BREAKS = 3
 
 
 @cache
@@ -86,16 +84,19 @@ def _sentences(line: str) -> list[str]:
     return cut
 
 
-def split_walls(text: str) -> str:
-    """``text`` with its lines cut into sentences, if it is a wall of text; else ``text``."""
-    if text.count("\n", 0, _LOOKED_AT) >= _EARLY_BREAKS:
-        return text
-    lines = text.split("\n")
-    longest = thresholds("text")["wall_line_chars"]
-    if len(text) < longest * len(lines):
-        return text
-    return "\n".join(
+def split_walls(lines: list[str]) -> list[str]:
+    """A dump's lines (as ``segment_lines`` tidies them), those of a wall of text cut into
+    sentences; ``lines`` itself if the dump is no wall."""
+    limits = thresholds("text")
+    longest = limits["wall_line_chars"]
+    if not lines or max(map(len, lines)) <= longest:
+        return lines
+    if sum(len(line) for line in lines if len(line) > longest) < limits["wall_share"] * sum(
+        map(len, lines)
+    ):
+        return lines
+    return [
         sentence
         for line in lines
         for sentence in (_sentences(line) if len(line) > longest else (line,))
-    )
+    ]

@@ -66,7 +66,6 @@ def segment_lines(text: str) -> list[str]:
     # text of many lines is a dump broken at a width, or not (``unwrapped``), which may
     # split it into its lines on the way.
     split: list[str] | None = None
-    text = split_walls(text)
     if is_markdown(text):
         text = markdown_as_text(text)
     else:
@@ -74,9 +73,9 @@ def segment_lines(text: str) -> list[str]:
     if any(character in text for character in _DROPPED_BREAKS):
         text, split = _INVISIBLE.sub("", text), None
     if _tidy_already(text):
-        return list(filter(None, split if split is not None else text.split("\n")))
+        return split_walls(list(filter(None, split if split is not None else text.split("\n"))))
     lines = [
         line if line.isprintable() and "  " not in line and line == line.strip(" ") else _tidy(line)
         for line in text.splitlines()
     ]
-    return list(filter(None, lines))
+    return split_walls(list(filter(None, lines)))
