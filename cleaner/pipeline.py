@@ -20,7 +20,7 @@ from functools import partial
 from cleaner.articles import Article, assemble_article, failed_article
 from cleaner.blocks.block import Block
 from cleaner.blocks.html import parse_html, segment_html
-from cleaner.blocks.text import segment_lines
+from cleaner.blocks.text import read_dump
 from cleaner.collector import collector_paused
 from cleaner.fields.html import html_fields
 from cleaner.fields.language import settle_language
@@ -43,7 +43,7 @@ def clean_page(page: Page) -> Article:
         return unusable
     if page.content_type == "html":
         return _guarded(page, _clean_html_page)
-    return _guarded(page, lambda dump: _text_article(dump, label_text_lines([_lines(dump)])[0]))
+    return _guarded(page, lambda dump: _text_article(dump, _labelled_dumps([dump])[0]))
 
 
 def clean_pages(pages: Iterable[Page]) -> list[Article]:
@@ -90,7 +90,7 @@ def _clean_group(pages: list[Page]) -> list[Article]:
         if article is None and page.content_type != "html"
     ]
     try:
-        labelled = label_text_lines([_lines(pages[index]) for index in dumps])
+        labelled = _labelled_dumps([pages[index] for index in dumps])
     except Exception:  # one of them is pathological: each is cleaned alone, and fails alone
         return [clean_page(page) for page in pages]
     for index, blocks in zip(dumps, labelled, strict=True):
@@ -131,9 +131,13 @@ def _clean_html_page(page: Page) -> Article:
     return assemble_article(page, blocks, fields)
 
 
-def _lines(page: Page) -> list[str]:
-    """The lines of a text dump (``segment_lines``): they become blocks when labelled."""
-    return segment_lines(page.content or "")
+def _labelled_dumps(pages: list[Page]) -> list[list[Block]]:
+    """The blocks of text dumps, labelled together: their lines (``read_dump``) become
+    blocks when labelled."""
+    read = [read_dump(page.content or "") for page in pages]
+    return label_text_lines(
+        [dump.lines for dump in read], headlines=[dump.headline for dump in read]
+    )
 
 
 def _text_article(page: Page, blocks: list[Block]) -> Article:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 import cleaner
-from cleaner.blocks.markdown import is_markdown, markdown_as_text
+from cleaner.blocks.markdown import is_markdown, markdown_as_text, markdown_headline
 from cleaner.blocks.text import segment_text
 from tests.conftest import run_cli
 
@@ -154,3 +154,19 @@ def test_unclosed_brackets_on_a_huge_line_are_read_in_one_pass():
     brackets = "[" * 200_000
     text = f"{brackets} [a](https://x.example) [b](/b) [c](#c)\n"
     assert markdown_as_text(text) == f"{brackets} a b c\n"
+
+
+def test_a_markdown_dump_s_first_level_one_heading_is_its_title():
+    headline = "Russia and the US discuss *rare earth* projects"
+    lines = _seed_as_markdown().split("\n")
+    menu_end = lines.index("") + 4  # after the logo and the two menu items
+    markdown = "\n".join([*lines[:menu_end], f"# {headline}", "", *lines[menu_end:]])
+    assert markdown_headline(markdown) == "Russia and the US discuss rare earth projects"
+    article = cleaner.clean_text(markdown)
+    assert article.title == "Russia and the US discuss rare earth projects"
+    title = next(block for block in article.blocks if block.kind == "title")
+    assert title.reason == "title: the dump's first level-1 heading"
+    expected = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))["body"]
+    assert article.body == expected
+    # Without the heading, the scorer chooses a line: not that one.
+    assert cleaner.clean_text(_seed_as_markdown()).title != article.title

@@ -60,6 +60,8 @@ _RULE_LINE = re.compile(
 _BLOCK_START = re.compile(
     r"[ \t]*(?:(?:[*+-]|\d{1,3}[.)])(?:[ \t]|$)|#|>|\||`{3}|~{3}|<[a-zA-Z/!])"
 )
+# A level-1 ATX heading, with its text.
+_FIRST_LEVEL_ONE = re.compile(r"^[ \t]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 # The marks that quote a line (``> ``, ``> > ``).
 _QUOTE_MARKS = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 # A block that is one line: a heading, a table row, an HTML tag, a reference definition.
@@ -123,6 +125,18 @@ def _continues_quote(previous: str, line: str) -> bool:
     return all(quoted) and all(
         text[mark.end() :].strip() for text, mark in zip((previous, line), quoted, strict=True)
     )
+
+
+def markdown_headline(text: str) -> str | None:
+    """A Markdown dump's first level-1 heading, as it shows (``# A *big* day`` -> "A big
+    day"), white space folded; None if it has none.
+
+    Converters write a page's ``<h1>``, its headline, so; a text dump has lost it.
+    """
+    found = _FIRST_LEVEL_ONE.search(text)
+    if found is None:
+        return None
+    return " ".join(markdown_as_text(found.group(1)).split()) or None
 
 
 def markdown_as_text(text: str) -> str:

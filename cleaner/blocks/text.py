@@ -19,10 +19,11 @@ taken as they are without asking each.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import count
 
 from cleaner.blocks.block import Block
-from cleaner.blocks.markdown import is_markdown, markdown_as_text
+from cleaner.blocks.markdown import is_markdown, markdown_as_text, markdown_headline
 from cleaner.blocks.sentences import split_walls
 from cleaner.blocks.unwrap import unwrapped
 
@@ -59,17 +60,35 @@ def segment_text(text: str) -> list[Block]:
     return list(map(Block, count(), segment_lines(text)))
 
 
+@dataclass(frozen=True, slots=True)
+class DumpLines:
+    """A dump's lines, and the headline its markup names, if any."""
+
+    lines: list[str]
+    # A Markdown dump's first level-1 heading (``markdown_headline``): the title line.
+    headline: str | None = None
+
+
 def segment_lines(text: str) -> list[str]:
     """``segment_text``'s lines as strings: what the text labeller reads, and makes
     blocks of once, labelled (``label_text_lines``)."""
-    # Markdown has paragraphs of many lines (``markdown_as_text`` joins them); plain
-    # text of many lines is a dump broken at a width, or not (``unwrapped``), which may
-    # split it into its lines on the way.
-    split: list[str] | None = None
+    return read_dump(text).lines
+
+
+def read_dump(text: str) -> DumpLines:
+    """``segment_lines``, with the headline a Markdown dump names."""
     if is_markdown(text):
-        text = markdown_as_text(text)
-    else:
-        text, split = unwrapped(text)
+        return DumpLines(_tidied(markdown_as_text(text), None), markdown_headline(text))
+    # Plain text of many lines is a dump broken at a width, or not (``unwrapped``), which
+    # may split it into its lines on the way. (Markdown has paragraphs of many lines:
+    # ``markdown_as_text`` joins them.)
+    text, split = unwrapped(text)
+    return DumpLines(_tidied(text, split))
+
+
+def _tidied(text: str, split: list[str] | None) -> list[str]:
+    """The non-empty lines of ``text`` (``split``, if given, is ``text`` split at line
+    feeds), tidied; a wall of text's cut into sentences."""
     if any(character in text for character in _DROPPED_BREAKS):
         text, split = _INVISIBLE.sub("", text), None
     if _tidy_already(text):

@@ -12,8 +12,9 @@ belongs to the article. Rules name the kinds around it:
   visibly resumes (``text_sections``) or the page's closing run of short menu
   lines (its footer) begins;
 - a bare time of day or a short date line is a timestamp;
-- the title is the line of the page's head a learned scorer ranks first (``text_title``);
-  it is removed (gold bodies exclude it) and fills the article's title.
+- the title is the line of the page's head a learned scorer ranks first (``text_title``),
+  or the line a Markdown dump made its first level-1 heading; it is removed (gold bodies
+  exclude it) and fills the article's title.
 What is left is kept or removed as the model says, at the page's own cut
 (``cut``: lower on pages where the model is unsure everywhere); kept short lines without a
 sentence end are subheadings, and the lines it removes above the article, or below it
@@ -61,6 +62,8 @@ _MODEL_REASONS = np.array(
     dtype=object,
 )
 _CODE_REASON = "rule: script or style code"
+_TITLE_MODEL_REASON = "title model: best of the head's lines"
+_TITLE_HEADLINE_REASON = "title: the dump's first level-1 heading"
 # A title line is a level-1 heading, a kept subheading level 2.
 _LEVELS = {Kind.TITLE: 1, Kind.HEADING: 2}
 _COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
@@ -121,11 +124,20 @@ def label_text_pages(pages: list[list[Block]], model: LineModel | None = None) -
     )
 
 
-def label_text_lines(pages: list[list[str]], model: LineModel | None = None) -> list[list[Block]]:
+def label_text_lines(
+    pages: list[list[str]],
+    model: LineModel | None = None,
+    headlines: Sequence[str | None] | None = None,
+) -> list[list[Block]]:
     """``label_text_pages`` for dumps given as their lines (``segment_lines``): the blocks
-    ``segment_text`` would give, labelled, each made once."""
+    ``segment_text`` would give, labelled, each made once. A page's headline, where its
+    markup names one (``read_dump``), is its title line if one of its lines states it."""
     return _labelled(
-        pages, [range(len(lines)) for lines in pages], [repeat("line") for _ in pages], model
+        pages,
+        [range(len(lines)) for lines in pages],
+        [repeat("line") for _ in pages],
+        model,
+        headlines,
     )
 
 
@@ -134,6 +146,7 @@ def _labelled(
     positions: Sequence[Iterable[int]],
     tags: Sequence[Iterable[str]],
     model: LineModel | None,
+    headlines: Sequence[str | None] | None = None,
 ) -> list[list[Block]]:
     """Each page's lines labelled, as blocks at ``positions`` with ``tags``.
 
@@ -142,11 +155,18 @@ def _labelled(
     """
     code = [code_lines(lines) for lines in pages]
     if any(mask is not None for mask in code):
-        return _labelled_without_code(pages, positions, tags, model, code)
+        return _labelled_without_code(pages, positions, tags, model, code, headlines)
     read = read_lines(pages, model)
-    titles = find_titles(
+    found = find_titles(
         [(page.lines, page.features, page.probabilities, page.kept, page.lowered) for page in read]
     )
+    titles = [
+        (found_title, _TITLE_MODEL_REASON) if found_title is not None else None
+        for found_title in found
+    ]
+    for index, headline in enumerate(headlines or ()):
+        if headline is not None and headline in pages[index]:
+            titles[index] = (pages[index].index(headline), _TITLE_HEADLINE_REASON)
     return [
         _label_page(page, title, page_positions, page_tags)
         for page, title, page_positions, page_tags in zip(
@@ -161,6 +181,7 @@ def _labelled_without_code(
     tags: Sequence[Iterable[str]],
     model: LineModel | None,
     code: list[list[bool] | None],
+    headlines: Sequence[str | None] | None,
 ) -> list[list[Block]]:
     """``_labelled``, the code lines of each page (where ``code`` marks some) set apart
     from its text, and removed as code among its labelled blocks."""
@@ -179,7 +200,7 @@ def _labelled_without_code(
                 if code_line
             ]
         )
-    labelled = _labelled(text_pages, text_positions, text_tags, model)
+    labelled = _labelled(text_pages, text_positions, text_tags, model, headlines)
     return [
         sorted(blocks + removed, key=attrgetter("position")) if removed else blocks
         for blocks, removed in zip(labelled, code_blocks, strict=True)
@@ -237,7 +258,7 @@ def _model_keeps(probabilities: np.ndarray, words: np.ndarray) -> np.ndarray:
 
 
 def _label_page(
-    read: ReadLines, title: int | None, positions: Iterable[int], tags: Iterable[str]
+    read: ReadLines, title: tuple[int, str] | None, positions: Iterable[int], tags: Iterable[str]
 ) -> list[Block]:
     """One page's blocks, labelled from its lines as the model read them, and its title line;
     ``positions`` and ``tags`` are its blocks' (the lines' indices and "line" for a dump)."""
@@ -341,7 +362,7 @@ def _rule_labels(
     words: np.ndarray,
     timestamp: np.ndarray,
     in_section: list[Section | None],
-    title: int | None,
+    title: tuple[int, str] | None,
     closing: int,
 ) -> dict[int, tuple[bool, Kind, str]]:
     """The labels the rules give, by line; the other lines are the model's. A section's
@@ -354,14 +375,15 @@ def _rule_labels(
     candidates.update(index + 1 for index in marked if index + 1 < len(lines))
     candidates.update(np.flatnonzero(timestamp).tolist())
     candidates.update(compress(range(len(in_section)), in_section))
-    if title is not None:
-        candidates.add(title)
+    title_line, title_reason = title if title is not None else (None, "")
+    if title_line is not None:
+        candidates.add(title_line)
     for index in sorted(candidates):
         probability = float(probabilities[index])
         marker = markers[index]
         section = in_section[index]
-        if index == title:
-            labels[index] = (False, Kind.TITLE, "title model: best of the head's lines")
+        if index == title_line:
+            labels[index] = (False, Kind.TITLE, title_reason)
         elif (
             index > 0
             and _bare_lead_in(lines[index - 1], markers[index - 1])
