@@ -9,9 +9,8 @@ thing it has to lines: a sentence ends at ``.``, ``!``, ``?`` (or their CJK
 forms) before a space and a word that does not start in lower case ("U.S.
 officials" is one sentence); and a header that opens a section ("Read next",
 "Comments": the phrase book's) or a time of day ("00:55", a teaser's stamp)
-ends where it opens a sentence. A menu is then
-glued to the sentence after it, but the article's sentences stand apart from
-the teasers and the footer.
+ends where it opens a sentence. A menu is then glued to the sentence after
+it, but the article's sentences stand apart from the teasers and the footer.
 
 Only walls are cut: dumps whose lines longer than ``wall_line_chars`` hold
 at least ``wall_share`` of their text. lxml's ``text_content()`` writes line
@@ -65,7 +64,7 @@ def _time_cut(sentence: str) -> int:
 
 def _sentences(line: str) -> list[str]:
     """``line`` cut after each sentence end that a word not in lower case follows, and
-    after a section header that opens a sentence."""
+    after a section header or a time of day that opens a sentence."""
     sentences = []
     start = 0
     for end in _SENTENCE_END.finditer(line):

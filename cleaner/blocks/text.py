@@ -6,8 +6,11 @@ CRLF and lone CR end lines, tabs and odd spaces fold into one space, and
 control characters (NUL and the like, as in binary-looking input) and
 zero-width characters are dropped.
 
-A Markdown dump (``blocks.markdown``) is read as the text it shows: links as
-their text, without URLs or markup.
+Where a converter's lines are not the page's, they are made so first: a
+Markdown dump (``blocks.markdown``) is read as the text it shows, a paragraph
+a line, links as their text, without URLs or markup; a dump broken at a fixed
+width has its paragraphs rejoined (``blocks.unwrap``); a wall of text, a page
+joined by spaces, is cut into sentences (``blocks.sentences``).
 
 Most lines need none of that, and a page has hundreds: a line that is
 printable (no control, format or odd space character) with single inner

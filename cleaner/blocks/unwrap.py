@@ -4,11 +4,10 @@ Text-mode browsers and some converters (lynx and w3m dumps, mail archives)
 break every paragraph into lines of at most a fixed width, 70 to 80
 characters, with a blank line between paragraphs. (Markdown dumps, which
 html2text breaks so by default, have their paragraphs joined by Markdown's
-own rule: ``blocks.markdown``.) The
-labeller reads a line as the unit the page wrote: a wrapped paragraph's lines
-stop in mid-sentence and look like a menu's. On the dev pages' html_text dumps
-broken at 78 characters, articles scored 0.909 against 0.942 unbroken (0.939
-once rejoined here).
+own rule: ``blocks.markdown``.) The labeller reads a line as the unit the
+page wrote: a wrapped paragraph's lines stop in mid-sentence and look like a
+menu's. On the dev pages' html_text dumps broken at 78 characters, articles
+scored 0.909 against 0.942 unbroken (0.939 once rejoined here).
 
 A dump is taken for wrapped when many of its lines stop just short of one
 length, its width, and few run past it (a URL that no space breaks); when the
@@ -81,7 +80,7 @@ def _is_wrapped(lines: list[str], lengths: np.ndarray, width: int) -> bool:
     lower = 0
     for index in np.flatnonzero(lengths[:-1] >= width - limits["wrap_near_width"]).tolist():
         following = lines[index + 1].lstrip()
-        if following and lengths[index] + len(following.split(maxsplit=1)[0]) >= width:
+        if following and lengths[index] + 1 + len(following.split(maxsplit=1)[0]) > width:
             full += 1
             lower += following[:1].islower()
     return full >= limits["wrap_min_full_lines"] and lower >= limits["wrap_min_lower_share"] * full
