@@ -25,23 +25,32 @@ import re
 from cleaner.resources import thresholds
 
 # A line of CSS or JavaScript (or JSON): a selector or block that opens, a declaration, a
-# custom property, a closing brace, an at-rule, or a telltale of script.
+# custom property, a closing brace, an at-rule, a comment, or a telltale of script.
 _CODE = re.compile(
     r"""^[\w.#:\-\[\]="'\s,>*~+()]+\{\s*$
     |^[\w\-]+\s*:\s*[^;{}]+;$
     |^--[\w\-]+\s*:
     |^\}+[);,\s]*$
-    |^@(?:media|font-face|import|keyframes|supports|charset)\b
-    |!important
+    |^@(?:-\w+-)?(?:media|font-face|import|keyframes|supports|charset)\b
+    |!important|/\*.*\*/
     |\bfunction\s*\(|=>\s*\{|\bvar\s+\w+\s*=|\b(?:const|let)\s+\w+\s*=
     |\bwindow\.\w|\bdocument\.\w|\.push\(
     |^[\[{]\s*"[\w@]+"\s*:
-    |[\w\-\]):]\{[\w\-]+:[^{}]*[;}]
+    |\{[\w\-]+:[^{}]*[;}]
     |^\}\s*else\b|^(?:if|for|while)\s*\(.*\{$
     |^[\w$.]+\([^()]*(?:\([^()]*\))*[^()]*\);?$
     |^[\w$]+\s*:\s*[^:]*,$""",
     re.VERBOSE,
 )
+# A line of JSON data (a framework's page state): keys and values in quotes, many of them.
+_JSON_PAIRS = 3
+
+
+def _is_code(line: str) -> bool:
+    """Whether ``line`` reads as script, style or data code."""
+    return _CODE.search(line) is not None or line.count('":') >= _JSON_PAIRS
+
+
 # A line of prose: ten words or more, ending a sentence.
 _PROSE = re.compile(r"^(?:\S+\s+){9,}\S*[.!?]['\"”’)]*$")
 # The head of a dump looked at first: code there shows in braces and semicolons.
@@ -59,11 +68,12 @@ def code_lines(lines: list[str]) -> list[bool] | None:
         return None
     before_prose = code_chars = 0
     for line in lines:
-        if _PROSE.match(line) and not _CODE.search(line):
+        is_code = _is_code(line)
+        if not is_code and _PROSE.match(line):
             break
-        if _CODE.search(line):
+        if is_code:
             before_prose += 1
             code_chars += len(line)
     if before_prose < limits["code_head_lines"] and code_chars < limits["code_head_chars"]:
         return None
-    return [_CODE.search(line) is not None for line in lines]
+    return list(map(_is_code, lines))
