@@ -34,6 +34,9 @@ z-index: 100 !important;
 .share-buttons a {
 margin: 0 4px;
 }
+.exdOdA > *{width:100%;height:100%;}/*!sc*/
+@-webkit-keyframes fade{0%{opacity:1;}100%{opacity:0;}}
+Free shipping!","noIndex":false,"shopId":7334598311991,"title":"Washable rug"}
 document.addEventListener('DOMContentLoaded', () => {
 var menu = document.querySelector('.menu');
 });"""
