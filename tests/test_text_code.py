@@ -5,7 +5,7 @@ from pathlib import Path
 
 import cleaner
 from cleaner.blocks.block import Kind
-from cleaner.labelling.text_code import code_lines
+from cleaner.labelling.text_code import _is_code, code_lines
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -76,3 +76,9 @@ def test_code_samples_among_prose_are_the_page_s_own():
 def test_the_language_test_dumps_hold_no_code():
     for path in sorted((Path(__file__).resolve().parent / "data" / "text").glob("*.txt")):
         assert code_lines(path.read_text(encoding="utf-8").splitlines()) is None, path.name
+
+
+def test_long_lines_of_near_code_are_read_in_linear_time():
+    """Patterns whose parts could match the same characters took quadratic time on these."""
+    lines = ["f(" + "a" * 200_000, "a:" + " " * 200_000 + "x", "/*" * 100_000, "{" + "x" * 200_000]
+    assert [_is_code(line) for line in lines] == [False, False, True, False]

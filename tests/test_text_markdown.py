@@ -170,3 +170,11 @@ def test_a_markdown_dump_s_first_level_one_heading_is_its_title():
     assert article.body == expected
     # Without the heading, the scorer chooses a line: not that one.
     assert cleaner.clean_text(_seed_as_markdown()).title != article.title
+
+
+def test_a_heading_line_of_many_spaces_reads_in_linear_time():
+    """A closing-hashes pattern after a lazy text once took 35 s on an 80,000-space line."""
+    spaces = " " * 200_000
+    markdown = f"# Title{spaces}word ##\n## Section ##{spaces}\n[a](/x) [b](/y) [c](/z)\n"
+    assert markdown_headline(markdown) == "Title word"
+    assert markdown_as_text(markdown).splitlines()[:2] == [f"Title{spaces}word", "Section"]

@@ -92,3 +92,11 @@ def test_full_lines_without_blank_lines_between_paragraphs_are_not_joined():
     paragraphs = [line for line in _seed().splitlines() if line.strip()]
     wrapped = "\n".join("\n".join(textwrap.wrap(line, 72)) for line in paragraphs)
     assert unwrapped(wrapped) is wrapped
+
+
+def test_a_paragraph_of_fifty_thousand_lines_is_joined_in_linear_time():
+    """Each join once searched the whole paragraph so far: quadratic in its length."""
+    line = ("word " * 14).strip()
+    paragraphs = [[line] * 3] * 20_000 + [[line] * 50_000]
+    text = "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
+    assert unwrapped(text).split("\n\n") == [" ".join(paragraph) for paragraph in paragraphs]

@@ -39,7 +39,9 @@ _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 # A reference definition line ``[1]: https://...`` shows nothing.
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.MULTILINE)
 # Line prefixes: an ATX heading's hashes (and its closing ones), a block quote's marks.
-_HEADING = re.compile(r"^([ \t]{0,3})#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+# (Its closing hashes are cut by ``_heading_text``: a pattern for them after a lazy text
+# costs time quadratic in a line of many spaces.)
+_HEADING = re.compile(r"^([ \t]{0,3})#{1,6}(?:[ \t]+|$)([^\n]*)$", re.MULTILINE)
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.MULTILINE)
 # List item marks, nested ones too (``  *   * item``, ``1. item``): the page shows a bullet or a
 # number the list's HTML never held as text.
@@ -61,7 +63,7 @@ _BLOCK_START = re.compile(
     r"[ \t]*(?:(?:[*+-]|\d{1,3}[.)])(?:[ \t]|$)|#|>|\||`{3}|~{3}|<[a-zA-Z/!])"
 )
 # A level-1 ATX heading, with its text.
-_FIRST_LEVEL_ONE = re.compile(r"^[ \t]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_FIRST_LEVEL_ONE = re.compile(r"^[ \t]{0,3}#[ \t]+([^\n]+)$", re.MULTILINE)
 # The marks that quote a line (``> ``, ``> > ``).
 _QUOTE_MARKS = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 # A block that is one line: a heading, a table row, an HTML tag, a reference definition.
@@ -136,7 +138,16 @@ def markdown_headline(text: str) -> str | None:
     found = _FIRST_LEVEL_ONE.search(text)
     if found is None:
         return None
-    return " ".join(markdown_as_text(found.group(1)).split()) or None
+    return " ".join(markdown_as_text(_heading_text(found.group(1))).split()) or None
+
+
+def _heading_text(heading: str) -> str:
+    """An ATX heading's text without its closing hashes ("Title ##" -> "Title")."""
+    heading = heading.rstrip(" \t")
+    unclosed = heading.rstrip("#")
+    if unclosed != heading and (not unclosed or unclosed[-1] in " \t"):
+        return unclosed.rstrip(" \t")
+    return heading
 
 
 def markdown_as_text(text: str) -> str:
@@ -153,7 +164,7 @@ def markdown_as_text(text: str) -> str:
     text = _REFERENCE_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _RULE_LINE.sub("", text)
-    text = _HEADING.sub(r"\1\2", text)
+    text = _HEADING.sub(lambda found: found.group(1) + _heading_text(found.group(2)), text)
     text = _QUOTE.sub("", text)
     text = _LIST_ITEM.sub("", text)
     text = _STRONG.sub(r"\2", text)

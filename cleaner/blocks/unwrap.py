@@ -34,8 +34,6 @@ from cleaner.resources import thresholds
 _LOOKED_AT = 4000
 # A line that opens a list item or a Markdown heading starts a block of its own.
 _OWN_START = re.compile(r"\s*(?:[-*+•·]\s|\d{1,3}[.)]\s|#{1,6}\s|>)")
-# A line that ends in a hyphen after a letter: the rest of its word is on the next line.
-_HYPHENATED = re.compile(r"[^\W\d_]-$")
 
 
 def _width(lengths: np.ndarray, least: int, most: int, near: int) -> tuple[int, int, int]:
@@ -118,16 +116,21 @@ def unwrapped(text: str) -> tuple[str, list[str] | None]:
 def _joined(lines: list[str], broken: list[bool]) -> list[str]:
     """``lines`` with each line joined to the next where it was ``broken``."""
     joined: list[str] = []
-    paragraph = ""
+    paragraph: list[str] = []
     for line, is_broken in zip(lines, broken, strict=True):
         if not paragraph:
-            paragraph = line.rstrip()
-        elif _HYPHENATED.search(paragraph):
+            paragraph.append(line.rstrip())
+        elif _hyphenated(paragraph[-1]):
             # "well-" / "known": a word the converter broke at its hyphen.
-            paragraph += line.strip()
+            paragraph.append(line.strip())
         else:
-            paragraph += " " + line.strip()
+            paragraph.append(" " + line.strip())
         if not is_broken:
-            joined.append(paragraph)
-            paragraph = ""
+            joined.append("".join(paragraph))
+            paragraph = []
     return joined
+
+
+def _hyphenated(line: str) -> bool:
+    """Whether ``line`` ends in a hyphen after a letter: its last word goes on below."""
+    return line.endswith("-") and len(line) > 1 and line[-2].isalpha()
