@@ -178,3 +178,9 @@ def test_a_heading_line_of_many_spaces_reads_in_linear_time():
     markdown = f"# Title{spaces}word ##\n## Section ##{spaces}\n[a](/x) [b](/y) [c](/z)\n"
     assert markdown_headline(markdown) == "Title word"
     assert markdown_as_text(markdown).splitlines()[:2] == [f"Title{spaces}word", "Section"]
+
+
+def test_a_markdown_line_of_many_spaces_is_read_in_linear_time():
+    """The table-rule pattern's two runs of spaces once made such a line cost minutes."""
+    markdown = f"Before{' ' * 200_000}after\n\n[a](/x) [b](/y) [c](/z)\n"
+    assert markdown_as_text(markdown).splitlines()[0] == f"Before{' ' * 200_000}after"

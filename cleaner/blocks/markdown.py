@@ -53,7 +53,7 @@ _CODE = re.compile(r"`([^`\n]*)`")
 # A thematic break (``* * *``, ``---``), a table's rule line (``|---|:--:|``), a code fence.
 _RULE_LINE = re.compile(
     r"^[ \t]*(?:(?:[-*_][ \t]*){3,}"  # a thematic break
-    r"|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?"  # a table's rule line
+    r"|(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?"  # a table's rule line
     r"|`{3,}.*|~{3,}.*)$",  # a code fence
     re.MULTILINE,
 )

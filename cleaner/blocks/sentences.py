@@ -28,7 +28,9 @@ from cleaner.labelling.phrases import fold, phrase_book
 from cleaner.resources import thresholds
 
 # A sentence's end: its mark, any closing quotes or brackets, and the space after it.
-_SENTENCE_END = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*\s+")
+# (It starts at a run's first mark, and takes the run whole: on a line of a hundred thousand
+# question marks, a pattern free to start anywhere in the run took a minute.)
+_SENTENCE_END = re.compile(r"(?<![.!?…。！？])[.!?…。！？]++[\"'”’»)\]]*+\s+")
 # A section header ("Read next", "Related articles") is at most this many words.
 _HEADER_WORDS = 4
 # A time of day that opens a sentence, before a word that is not in lower case: a teaser's
