@@ -11,6 +11,7 @@ import zlib
 from pathlib import Path
 
 from cleaner.inputs.decoding import UndecodableError, decode_bytes
+from cleaner.inputs.sniffing import content_type_of
 from cleaner.inputs.sources import Source
 from cleaner.pages import Page
 
@@ -73,4 +74,6 @@ def read_page_file(source: Source, max_bytes: int) -> Page:
         content = decode_bytes(raw)
     except UndecodableError as exc:
         return Page.failed(source.name, str(exc), content_type, raw=raw)
-    return Page(source=source.name, content=content, content_type=content_type)
+    return Page(
+        source=source.name, content=content, content_type=content_type_of(content, content_type)
+    )

@@ -12,6 +12,7 @@ from typing import Any
 
 from cleaner.inputs.decoding import UndecodableError, decode_bytes
 from cleaner.inputs.files import read_page_file, too_large
+from cleaner.inputs.sniffing import content_type_of
 from cleaner.inputs.sources import Source
 from cleaner.inputs.tables import BAD_RECORD_COLUMN, TableChunk, read_table
 from cleaner.pages import ContentType, Page
@@ -52,7 +53,9 @@ def page_from_record(record: dict[str, Any], source: str, max_bytes: int) -> Pag
     content = value if isinstance(value, str) else ""
     if len(content) > max_bytes:
         return Page.failed(source, too_large(len(content), max_bytes), content_type, url=url)
-    return Page(source=source, content=content, content_type=content_type, url=url)
+    return Page(
+        source=source, content=content, content_type=content_type_of(content, content_type), url=url
+    )
 
 
 def pages_from_chunk(name: str, chunk: TableChunk, max_bytes: int) -> Iterator[Page]:
