@@ -6,18 +6,16 @@ The line model learnt from two converters' dumps (html_text and bs4); pages
 in the wild are saved by others. This renders every dev page with
 inscriptis (plain text, its own layout) and html2text (Markdown: links with
 their URLs, ``#`` headings, ``*`` bullets), unwrapped and as html2text writes
-by default (lines broken at 78 characters, inside links too); and sets the
+by default (lines broken at 78 characters, inside links too); sets the
 html_text dumps out as a text-mode browser does (lynx, w3m: paragraphs apart,
-broken at 79 characters); and joins the bs4 dumps into one line, as
+broken at 79 characters); joins the bs4 dumps into one line, as
 ``get_text(" ", strip=True)`` writes a page (no line breaks at all); and
 takes every text node with lxml's ``text_content()``, which keeps the page's
 scripts and styles and writes line breaks only where the HTML source has
-them. It
-prints cleaner beside the C4 line rules and the dump kept whole, overall and
-per page type, so a dependence on one converter's habits shows as a gap to
-the two converters of ``make bench``.
-Rendered dumps are cached (``--cache``). Needs the ``converters`` extra
-(``pip install -e '.[converters]'``).
+them. It prints cleaner beside the C4 line rules and the dump kept whole,
+overall and per page type, so a dependence on one converter's habits shows
+as a gap to the two converters of ``make bench``. Rendered dumps are cached
+(``--cache``). Needs the ``converters`` extra (``pip install -e '.[converters]'``).
 
 WCXB: Web Content eXtraction Benchmark, dev split, by Murrough Foley, CC-BY-4.0.
 """

@@ -64,6 +64,8 @@ _BLOCK_START = re.compile(
 )
 # A level-1 ATX heading, with its text.
 _FIRST_LEVEL_ONE = re.compile(r"^[ \t]{0,3}#[ \t]+([^\n]+)$", re.MULTILINE)
+# What ends a line in a hard break: two spaces, a backslash.
+_HARD_BREAKS = ("  ", "\\")
 # The marks that quote a line (``> ``, ``> > ``).
 _QUOTE_MARKS = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 # A block that is one line: a heading, a table row, an HTML tag, a reference definition.
@@ -96,9 +98,11 @@ def _paragraphs(text: str) -> str:
     in_fence = False
     for line in lines:
         fence = line.lstrip().startswith(("```", "~~~"))
-        if joined and not in_fence and not fence and _continues(joined[-1], line):
+        # A line ending in a hard break ends its paragraph; nothing joins in fenced code.
+        joinable = bool(joined) and not in_fence and not joined[-1].endswith(_HARD_BREAKS)
+        if joinable and not fence and _continues(joined[-1], line):
             joined[-1] = joined[-1].rstrip() + " " + line.lstrip()
-        elif joined and not in_fence and _continues_quote(joined[-1], line):
+        elif joinable and _continues_quote(joined[-1], line):
             joined[-1] = joined[-1].rstrip() + " " + _QUOTE_MARKS.sub("", line, count=1).lstrip()
         else:
             joined.append(line)
@@ -107,11 +111,11 @@ def _paragraphs(text: str) -> str:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """Whether ``line`` goes on with the paragraph (or list item, or quote) of ``previous``."""
+    """Whether ``line`` goes on with the paragraph (or list item, or quote) of ``previous``,
+    which ends in no hard break."""
     return (
         bool(line.strip())
         and bool(previous.strip())
-        and not previous.endswith(("  ", "\\"))
         and not _BLOCK_START.match(line)
         and not _ONE_LINE_BLOCK.match(previous)
         and not _RULE_LINE.match(previous)
@@ -120,9 +124,7 @@ def _continues(previous: str, line: str) -> bool:
 
 def _continues_quote(previous: str, line: str) -> bool:
     """Whether ``line`` goes on with the quoted paragraph of ``previous`` (both quoted, with
-    text)."""
-    if previous.endswith(("  ", "\\")):
-        return False
+    text; ``previous`` ends in no hard break)."""
     quoted = _QUOTE_MARKS.match(previous), _QUOTE_MARKS.match(line)
     return all(quoted) and all(
         text[mark.end() :].strip() for text, mark in zip((previous, line), quoted, strict=True)

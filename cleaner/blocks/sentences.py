@@ -92,12 +92,11 @@ def split_walls(lines: list[str]) -> list[str]:
     longest = limits["wall_line_chars"]
     if not lines or max(map(len, lines)) <= longest:
         return lines
-    if sum(len(line) for line in lines if len(line) > longest) < limits["wall_share"] * sum(
-        map(len, lines)
-    ):
+    lengths = list(map(len, lines))
+    if sum(length for length in lengths if length > longest) < limits["wall_share"] * sum(lengths):
         return lines
     return [
         sentence
-        for line in lines
-        for sentence in (_sentences(line) if len(line) > longest else (line,))
+        for line, length in zip(lines, lengths, strict=True)
+        for sentence in (_sentences(line) if length > longest else (line,))
     ]

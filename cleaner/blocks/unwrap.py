@@ -52,6 +52,12 @@ def _width(lengths: np.ndarray, least: int, most: int, near: int) -> tuple[int, 
     return int(widths[best]), int(within[best]), int(beyond[best])
 
 
+def _next_word_overruns(length: int, following: str, width: int) -> bool:
+    """Whether the first word of ``following`` (stripped, not empty) would have made a line
+    of ``length`` characters longer than ``width``: the converter broke the line there."""
+    return length + 1 + len(following.split(maxsplit=1)[0]) > width
+
+
 def _breaks(lines: list[str], lengths: list[int], width: int) -> list[bool]:
     """For each line, whether the converter broke a paragraph after it.
 
@@ -64,8 +70,7 @@ def _breaks(lines: list[str], lengths: list[int], width: int) -> list[bool]:
         stripped = following.lstrip()
         if not stripped or not lengths[index]:
             continue
-        first_word = stripped.split(maxsplit=1)[0]
-        if lengths[index] + 1 + len(first_word) > width and not _OWN_START.match(following):
+        if _next_word_overruns(lengths[index], stripped, width) and not _OWN_START.match(following):
             broken[index] = True
     return broken
 
@@ -78,7 +83,7 @@ def _is_wrapped(lines: list[str], lengths: np.ndarray, width: int) -> bool:
     lower = 0
     for index in np.flatnonzero(lengths[:-1] >= width - limits["wrap_near_width"]).tolist():
         following = lines[index + 1].lstrip()
-        if following and lengths[index] + 1 + len(following.split(maxsplit=1)[0]) > width:
+        if following and _next_word_overruns(int(lengths[index]), following, width):
             full += 1
             lower += following[:1].islower()
     return full >= limits["wrap_min_full_lines"] and lower >= limits["wrap_min_lower_share"] * full

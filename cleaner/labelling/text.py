@@ -154,37 +154,8 @@ def _labelled(
     without those lines, which are removed as code.
     """
     code = [code_lines(lines) for lines in pages]
-    if any(mask is not None for mask in code):
-        return _labelled_without_code(pages, positions, tags, model, code, headlines)
-    read = read_lines(pages, model)
-    found = find_titles(
-        [(page.lines, page.features, page.probabilities, page.kept, page.lowered) for page in read]
-    )
-    titles = [
-        (found_title, _TITLE_MODEL_REASON) if found_title is not None else None
-        for found_title in found
-    ]
-    for index, headline in enumerate(headlines or ()):
-        if headline is not None and headline in pages[index]:
-            titles[index] = (pages[index].index(headline), _TITLE_HEADLINE_REASON)
-    return [
-        _label_page(page, title, page_positions, page_tags)
-        for page, title, page_positions, page_tags in zip(
-            read, titles, positions, tags, strict=True
-        )
-    ]
-
-
-def _labelled_without_code(
-    pages: list[list[str]],
-    positions: Sequence[Iterable[int]],
-    tags: Sequence[Iterable[str]],
-    model: LineModel | None,
-    code: list[list[bool] | None],
-    headlines: Sequence[str | None] | None,
-) -> list[list[Block]]:
-    """``_labelled``, the code lines of each page (where ``code`` marks some) set apart
-    from its text, and removed as code among its labelled blocks."""
+    if all(mask is None for mask in code):
+        return _labelled_text(pages, positions, tags, model, headlines)
     text_pages, text_positions, text_tags, code_blocks = [], [], [], []
     for lines, page_positions, page_tags, mask in zip(pages, positions, tags, code, strict=True):
         rows = list(zip(page_positions, lines, page_tags, strict=False))
@@ -200,11 +171,49 @@ def _labelled_without_code(
                 if code_line
             ]
         )
-    labelled = _labelled(text_pages, text_positions, text_tags, model, headlines)
+    labelled = _labelled_text(text_pages, text_positions, text_tags, model, headlines)
     return [
         sorted(blocks + removed, key=attrgetter("position")) if removed else blocks
         for blocks, removed in zip(labelled, code_blocks, strict=True)
     ]
+
+
+def _labelled_text(
+    pages: list[list[str]],
+    positions: Sequence[Iterable[int]],
+    tags: Sequence[Iterable[str]],
+    model: LineModel | None,
+    headlines: Sequence[str | None] | None,
+) -> list[list[Block]]:
+    """``_labelled`` for pages of text alone (their code, if any, set apart)."""
+    read = read_lines(pages, model)
+    found = find_titles(
+        [(page.lines, page.features, page.probabilities, page.kept, page.lowered) for page in read]
+    )
+    titles = [
+        (found_title, _TITLE_MODEL_REASON) if found_title is not None else None
+        for found_title in found
+    ]
+    for index, headline in enumerate(headlines or ()):
+        line = _line_of(pages[index], headline)
+        if line is not None:
+            titles[index] = (line, _TITLE_HEADLINE_REASON)
+    return [
+        _label_page(page, title, page_positions, page_tags)
+        for page, title, page_positions, page_tags in zip(
+            read, titles, positions, tags, strict=True
+        )
+    ]
+
+
+def _line_of(lines: list[str], text: str | None) -> int | None:
+    """The index of the first of ``lines`` that is ``text``; None if none is (or no text)."""
+    if text is None:
+        return None
+    try:
+        return lines.index(text)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)

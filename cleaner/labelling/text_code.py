@@ -71,9 +71,9 @@ def code_lines(lines: list[str]) -> list[bool] | None:
     head = "".join(lines[:_HEAD_LINES])
     if head.count("{") + head.count(";") < limits["code_head_lines"]:
         return None
+    code = list(map(_is_code, lines))
     before_prose = code_chars = 0
-    for line in lines:
-        is_code = _is_code(line)
+    for line, is_code in zip(lines, code, strict=True):
         if not is_code and _PROSE.match(line):
             break
         if is_code:
@@ -81,4 +81,4 @@ def code_lines(lines: list[str]) -> list[bool] | None:
             code_chars += len(line)
     if before_prose < limits["code_head_lines"] and code_chars < limits["code_head_chars"]:
         return None
-    return list(map(_is_code, lines))
+    return code
