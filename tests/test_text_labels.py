@@ -146,3 +146,22 @@ def test_the_footer_of_a_dev_page_after_its_teasers_is_navigation():
     assert kinds["Best Diets for Weight Loss in 2025"] is Kind.RELATED  # a teaser
     assert kinds["Site Map"] is Kind.NAVIGATION
     assert kinds["Cookies Choices"] is Kind.NAVIGATION
+
+
+@pytest.mark.parametrize("converter", ["html_text", "bs4"])
+def test_a_paragraph_the_page_writes_twice_is_kept_once(converter):
+    # Dev page 0219 writes its article's paragraphs a second time further down.
+    gold = wcxb_gold("0219")
+    article = cleaner.clean_text(wcxb_dump("0219", converter))
+    repeats = [block for block in article.blocks if block.reason.startswith("rule: repeats")]
+    assert len(repeats) >= 5
+    by_position = {block.position: block for block in article.blocks}
+    for block in repeats:
+        first = by_position[int(block.reason.rsplit(" ", 1)[1])]
+        assert first.kept and first.text == block.text and first.position < block.position
+    kept_twice = Counter(block.text for block in article.blocks if block.kept) - Counter(
+        {block.text: 1 for block in article.blocks}
+    )
+    assert kept_twice  # short lines (a "Copy to clipboard" button) may repeat ...
+    assert all(len(re.findall(r"\w+", text)) < 8 for text in kept_twice)  # ... paragraphs not
+    assert _f1(article.body, gold["main_content"]) > 0.9

@@ -16,7 +16,8 @@ belongs to the article. Rules name the kinds around it:
   or the line a Markdown dump made its first level-1 heading; it is removed (gold bodies
   exclude it) and fills the article's title.
 What is left is kept or removed as the model says, at the page's own cut
-(``cut``: lower on pages where the model is unsure everywhere); kept short lines without a
+(``cut``: lower on pages where the model is unsure everywhere), except that a kept
+paragraph the page writes again word for word is kept once; kept short lines without a
 sentence end are subheadings, and the lines it removes above the article, or below it
 short and ending no sentence, navigation (a dump shows where a page's menus stand, not
 its ``<nav>``). Every label carries the rule that decided, or the model's probability, as
@@ -301,6 +302,9 @@ def _label_page(
     reasons = _MODEL_REASONS[percents + _PERCENTS * places].tolist()
     for index, (keep_line, kind, reason) in ruled.items():
         kept[index], kinds[index], reasons[index] = keep_line, kind, reason
+    for index, first in _repeated_lines(lines, kept, words, limits["min_repeat_words"]):
+        kept[index], kinds[index] = False, Kind.OTHER
+        reasons[index] = f"rule: repeats kept line {first}"
     return list(
         map(
             Block,
@@ -313,6 +317,26 @@ def _label_page(
             reasons,
         )
     )
+
+
+def _repeated_lines(
+    lines: list[str], kept: list[bool], words: np.ndarray, min_words: int
+) -> list[tuple[int, int]]:
+    """The kept lines of at least ``min_words`` words that repeat an earlier kept line
+    word for word, each with the index of the line it repeats.
+
+    A page that writes a paragraph twice (a mobile and a desktop copy, a pull quote, a
+    forum post quoted whole below it) shows it once to a reader, and the gold writes it
+    once. Short lines repeat in earnest (a table's labels, a tutorial's code lines).
+    """
+    first_kept: dict[str, int] = {}
+    repeated = []
+    for index in np.flatnonzero(words >= min_words).tolist():
+        if kept[index]:
+            first = first_kept.setdefault(lines[index], index)
+            if first != index:
+                repeated.append((index, first))
+    return repeated
 
 
 def _menu_places(
