@@ -166,6 +166,7 @@ _OWN_COLUMNS = (
     "letter_share",
     "ends_terminal",
     "ends_colon",
+    "ends_ellipsis",
     "starts_capital",
     "starts_digit",
     "starts_bullet",
@@ -208,6 +209,7 @@ def _feature_names() -> tuple[str, ...]:
                 f"log_chars~{window}",
                 f"body_chars_share~{window}",
                 f"date_share~{window}",
+                f"ellipsis_share~{window}",
             )
         )
     names.extend(
@@ -536,6 +538,11 @@ def pages_line_features(
     )
     own["ends_terminal"] = ends_terminal.astype(np.float64)
     own["ends_colon"] = (last == ord(":")).astype(np.float64)
+    # A teaser's excerpt is cut short ("Every January, companies promise that..."): its
+    # sentence end is not one.
+    own["ends_ellipsis"] = (
+        (last == ord("…")) | ((last == ord(".")) & (before_last == ord(".")))
+    ).astype(np.float64)
     first_class = _class_table()[np.minimum(first, 0xFFFF)]
     own["starts_capital"] = (first_class == 2).astype(np.float64)
     own["starts_digit"] = ((first >= 48) & (first <= 57)).astype(np.float64)
@@ -577,11 +584,13 @@ def pages_line_features(
     dated = np.maximum.reduce(
         (own["time_of_day"], own["numeric_date"], own["month_date"], own["marker_timestamp"])
     )
-    windowed = np.array((own["body_like"], _exact(own["log_chars"]), body_chars, dated))
+    windowed = np.array(
+        (own["body_like"], _exact(own["log_chars"]), body_chars, dated, own["ends_ellipsis"])
+    )
     sums, lines_in = _window_sums(windowed, _WINDOWS, layout)
     sums[:, :2] /= lines_in[:, None]
     sums[:, 2] /= total_body_chars
-    sums[:, 3] /= lines_in
+    sums[:, 3:] /= lines_in[:, None]
     windows_end = neighbours_end + sums.shape[0] * sums.shape[1]
     matrix[neighbours_end:windows_end] = sums.reshape(-1, count)
     index = (layout.index - layout.first).astype(np.float64)
