@@ -14,12 +14,13 @@ import pytest
 
 import cleaner
 from cleaner import Kind
-from cleaner.blocks.text import segment_text
+from cleaner.blocks.text import segment_lines, segment_text
 from cleaner.labelling.phrases import phrase_book
-from cleaner.labelling.text import label_text_blocks, label_text_pages
+from cleaner.labelling.text import label_text_blocks, label_text_pages, read_lines
 from cleaner.labelling.text_features import line_features
 from cleaner.labelling.text_title import (
     TITLE_FEATURE_NAMES,
+    find_titles,
     title_candidates,
     title_text,
     without_list_mark,
@@ -110,3 +111,29 @@ def test_a_dump_without_lines_in_a_batch_leaves_the_others_alone():
     assert labelled[1] == []
     assert labelled[0] == label_text_blocks(dumps[0])
     assert labelled[2] == label_text_blocks(dumps[2])
+
+
+class _RowsSeen:
+    """A scorer that keeps the rows it is given and scores them all alike."""
+
+    def __init__(self):
+        self.rows = []
+
+    def decision(self, rows):
+        self.rows.append(rows)
+        return np.zeros(len(rows))
+
+
+def test_a_batch_is_scored_on_the_rows_each_page_has_alone():
+    """find_titles makes the rows of a whole batch at once: each page's must be its own."""
+    dump = wcxb_dump("0004", "html_text")
+    texts = [dump, "", _without_first_line(dump), wcxb_dump("0004", "inscriptis")]
+    read = read_lines([segment_lines(text) for text in texts])
+    pages = [
+        (page.lines, page.features, page.probabilities, page.kept, page.lowered) for page in read
+    ]
+    scorer = _RowsSeen()
+    find_titles(pages, scorer)
+    alone = [title_candidates(*page) for page in pages]
+    assert len(alone[1][0]) == 0  # the empty page
+    assert np.array_equal(scorer.rows[0], np.vstack([rows for _, rows in alone]), equal_nan=True)
