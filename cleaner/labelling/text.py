@@ -253,10 +253,8 @@ def read_lines(pages: list[list[str]], model: LineModel | None = None) -> list[R
 
 
 def _model_keeps(probabilities: np.ndarray, words: np.ndarray) -> np.ndarray:
-    """The lines the model keeps: at the usual threshold, or lower at the page's own cut.
-
-    The page's cut (see ``cut``) lies between the floor and the usual threshold.
-    """
+    """The lines the model keeps: at the page's own cut (see ``cut``), bounded by the
+    thresholds' ``keep_probability`` above and ``min_keep_probability`` below."""
     if not len(probabilities):
         return np.zeros(0, dtype=bool)
     limits = thresholds("text")
