@@ -323,9 +323,10 @@ def _repeated_lines(
     """The kept lines of at least ``min_words`` words that repeat an earlier kept line
     word for word, each with the index of the line it repeats.
 
-    A page that writes a paragraph twice (a mobile and a desktop copy, a pull quote, a
-    forum post quoted whole below it) shows it once to a reader, and the gold writes it
-    once. Short lines repeat in earnest (a table's labels, a tutorial's code lines).
+    A page that writes a paragraph twice (a mobile and a desktop copy, one of them
+    hidden; a pull quote; a forum post quoted whole below it) says it once, and the gold
+    writes it once. Short lines repeat in earnest (a table's labels, a tutorial's code
+    lines).
     """
     first_kept: dict[str, int] = {}
     repeated = []

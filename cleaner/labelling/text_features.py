@@ -6,7 +6,8 @@ into one string, viewed as an array of code points, and every character
 count (letters, capitals, digits, punctuation, word starts) is a numpy
 reduction per line; the few patterns (times, dates, counts) are one regular
 expression pass over the short lines that hold a digit. Context is the same numbers shifted to
-the neighbours and averaged over windows, and where the line sits in the page
+the neighbours and averaged over windows (among them the share of lines that end in
+an ellipsis: teasers' excerpts cut short), and where the line sits in the page
 (relative position, share of the page's sentence-like text before it, lines
 since a "Read next" or "Comments" marker, and what stands between it and the
 page's densest prose: "Share" or "Subscribe" lines and runs of lines that are
