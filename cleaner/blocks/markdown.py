@@ -66,8 +66,6 @@ _BLOCK_START = re.compile(
 _FIRST_LEVEL_ONE = re.compile(r"^[ \t]{0,3}#[ \t]+([^\n]+)$", re.MULTILINE)
 # What ends a line in a hard break: two spaces, a backslash.
 _HARD_BREAKS = ("  ", "\\")
-# The marks that quote a line (``> ``, ``> > ``).
-_QUOTE_MARKS = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 # A block that is one line: a heading, a table row, an HTML tag, a reference definition.
 _ONE_LINE_BLOCK = re.compile(r"[ \t]*(?:#|\||<[a-zA-Z/!]|\[[^\]\n]+\]:)")
 # Backslash escapes of punctuation (html2text writes ``1\.`` and ``\- item``).
@@ -103,7 +101,7 @@ def _paragraphs(text: str) -> str:
         if joinable and not fence and _continues(joined[-1], line):
             joined[-1] = joined[-1].rstrip() + " " + line.lstrip()
         elif joinable and _continues_quote(joined[-1], line):
-            joined[-1] = joined[-1].rstrip() + " " + _QUOTE_MARKS.sub("", line, count=1).lstrip()
+            joined[-1] = joined[-1].rstrip() + " " + _QUOTE.sub("", line, count=1).lstrip()
         else:
             joined.append(line)
         in_fence ^= fence
@@ -125,7 +123,7 @@ def _continues(previous: str, line: str) -> bool:
 def _continues_quote(previous: str, line: str) -> bool:
     """Whether ``line`` goes on with the quoted paragraph of ``previous`` (both quoted, with
     text; ``previous`` ends in no hard break)."""
-    quoted = _QUOTE_MARKS.match(previous), _QUOTE_MARKS.match(line)
+    quoted = _QUOTE.match(previous), _QUOTE.match(line)
     return all(quoted) and all(
         text[mark.end() :].strip() for text, mark in zip((previous, line), quoted, strict=True)
     )

@@ -90,9 +90,9 @@ def split_walls(lines: list[str]) -> list[str]:
     sentences; ``lines`` itself if the dump is no wall."""
     limits = thresholds("text")
     longest = limits["wall_line_chars"]
-    if not lines or max(map(len, lines)) <= longest:
-        return lines
     lengths = list(map(len, lines))
+    if not lines or max(lengths) <= longest:
+        return lines
     if sum(length for length in lengths if length > longest) < limits["wall_share"] * sum(lengths):
         return lines
     return [

@@ -186,19 +186,29 @@ def _labelled_text(
     model: LineModel | None,
     headlines: Sequence[str | None] | None,
 ) -> list[list[Block]]:
-    """``_labelled`` for pages of text alone (their code, if any, set apart)."""
+    """``_labelled`` for pages of text alone (their code, if any, set apart).
+
+    A page whose markup names its headline has it for title line; the title scorer
+    looks for the others' (each page's title depends on its own lines alone).
+    """
     read = read_lines(pages, model)
-    found = find_titles(
-        [(page.lines, page.features, page.probabilities, page.kept, page.lowered) for page in read]
-    )
-    titles = [
-        (found_title, _TITLE_MODEL_REASON) if found_title is not None else None
-        for found_title in found
+    named = [
+        _line_of(lines, headline)
+        for lines, headline in zip(pages, headlines or [None] * len(pages), strict=True)
     ]
-    for index, headline in enumerate(headlines or ()):
-        line = _line_of(pages[index], headline)
+    titles: list[tuple[int, str] | None] = [
+        None if line is None else (line, _TITLE_HEADLINE_REASON) for line in named
+    ]
+    unnamed = [index for index, title in enumerate(titles) if title is None]
+    found = find_titles(
+        [
+            (page.lines, page.features, page.probabilities, page.kept, page.lowered)
+            for page in map(read.__getitem__, unnamed)
+        ]
+    )
+    for index, line in zip(unnamed, found, strict=True):
         if line is not None:
-            titles[index] = (line, _TITLE_HEADLINE_REASON)
+            titles[index] = (line, _TITLE_MODEL_REASON)
     return [
         _label_page(page, title, page_positions, page_tags)
         for page, title, page_positions, page_tags in zip(
