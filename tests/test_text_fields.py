@@ -97,10 +97,63 @@ def _author_of(lines: list[str]) -> str | None:
         ),
         # A menu's words beside the date are no name.
         (["Home", "Cycle lanes approved", "Close Menu", "March 4, 2025"], None),
+        # The first timestamp line is a reading time; the name stands by the first date,
+        # under the article's lead.
+        (
+            [
+                "Home",
+                "6 minute read",
+                "Cycle lanes approved",
+                "Three new cycle lanes will cross the city centre by the end of next year, the "
+                "council decided after months of consultation with residents and shop owners.",
+                "Marta Kowalczyk",
+                "Mar 4, 2025",
+            ],
+            "Marta Kowalczyk",
+        ),
+        # A forum post's header: the user name before the date, on its line or the one above.
+        (["Forums", "Cycle lanes approved", "mkowal88 · 03/03/2025 19:44"], "mkowal88"),
+        (
+            ["Forums", "Cycle lanes approved", "mkowal88 (mkowal88) March 3, 2025, 7:44pm 1"],
+            "mkowal88",
+        ),
+        (["Forums", "Cycle lanes approved", "mkowal88", "March 3, 2025, 7:44pm"], "mkowal88"),
+        # A word of menus before the date is no user name.
+        (["Forums", "Cycle lanes approved", "Reviews", "March 3, 2025, 7:44pm"], None),
     ],
 )
 def test_author_from_lines_the_labeller_did_not_call_a_byline(head, author):
     assert _author_of([*head, *CYCLE_LANES]) == author
+
+
+@pytest.mark.parametrize(
+    ("tail", "author"),
+    [
+        # The author's bio below the article.
+        (
+            ["Marta Kowalczyk is a reporter covering transport and city hall for the paper."],
+            "Marta Kowalczyk",
+        ),
+        # The bio under the author's name, opening with her first name.
+        (
+            [
+                "Marta Kowalczyk",
+                "Marta has been a transport correspondent since 2019 and lives by the river.",
+            ],
+            "Marta Kowalczyk",
+        ),
+        # In German.
+        (
+            ["Marta Kowalczyk ist Redakteurin im Lokalressort und schreibt über Verkehr."],
+            "Marta Kowalczyk",
+        ),
+        # A company's description names no role: it is no bio.
+        (["Riverside Cycles is a family business selling bicycles since 1984."], None),
+    ],
+)
+def test_author_from_a_bio(tail, author):
+    lines = ["Home", "Cycle lanes approved", *CYCLE_LANES, *tail, "Privacy policy", "Contact"]
+    assert _author_of(lines) == author
 
 
 def test_a_menu_byline_gives_way_to_the_name_by_the_date():
