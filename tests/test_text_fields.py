@@ -162,6 +162,18 @@ def test_a_menu_byline_gives_way_to_the_name_by_the_date():
     assert _author_of(lines) == "Marta Kowalczyk"
 
 
+def test_a_date_in_a_longer_line_under_the_headline():
+    # Too long for a date line, and no byline: the line under the headline dates the article.
+    head = [
+        "Home",
+        "Cycle lanes approved",
+        "City hall / Transport / Mar 4, 2025 / 4 comments / Share",
+    ]
+    article = cleaner.clean_text("\n".join([*head, *CYCLE_LANES]))
+    assert article.published_at == datetime(2025, 3, 4, tzinfo=UTC)
+    assert article.body == "\n\n".join(CYCLE_LANES)
+
+
 def test_fields_do_not_change_the_kept_lines():
     lines = ["Home", "Cycle lanes approved", "Marta Kowalczyk", "March 4, 2025", *CYCLE_LANES]
     article = cleaner.clean_text("\n".join(lines))
@@ -175,9 +187,18 @@ def test_fields_do_not_change_the_kept_lines():
         (["Posted by", "Marta Kowalczyk", "March 4, 2025"], datetime(2025, 3, 4, tzinfo=UTC)),
         # A teaser's date below the article, with no byline by it, is another article's.
         (["Related", "Bridge repairs start", "March 9, 2025"], None),
+        # A date below the article that says it is the publication's, on its line or the
+        # one above, however far down.
+        (
+            ["Share this", "Comments", "Privacy", "Terms", "Published", "March 4, 2025"],
+            datetime(2025, 3, 4, tzinfo=UTC),
+        ),
+        (["Tags: transport", "Posted on 4 March 2025 in News"], datetime(2025, 3, 4, tzinfo=UTC)),
+        # A modification date is no publication date.
+        (["Share this", "Comments", "Last updated", "March 9, 2025"], None),
     ],
 )
-def test_a_date_below_the_article_counts_only_beside_a_byline(tail, published):
+def test_a_date_below_the_article_counts_signed_or_said_published(tail, published):
     lines = ["Home", "Cycle lanes approved", *CYCLE_LANES, *tail, "Privacy policy", "Contact"]
     article = cleaner.clean_text("\n".join(lines))
     assert article.body == "\n\n".join(CYCLE_LANES)

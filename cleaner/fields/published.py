@@ -58,7 +58,7 @@ SOURCES = (
 _DAYS_BOUND = 400
 _DECLARED = ("ld_article", "meta", "microdata")
 _DECLARED_MODIFIED = ("ld_modified", "meta_modified", "microdata_modified")
-# What the words before a shown date may say of it, in order of precedence (see ``_role``).
+# What the words before a shown date may say of it, in order of precedence (see ``date_role``).
 _ROLES = (
     ("other", "other_event_words"),
     ("modification", "modification_words"),
@@ -87,7 +87,7 @@ def _words_pattern(rule: str) -> re.Pattern[str]:
     return re.compile("|".join(_word(word) for word in _rules()[rule]), re.IGNORECASE)
 
 
-def _role(before: str) -> str | None:
+def date_role(before: str) -> str | None:
     """What the words before a shown date (since the previous date) say it is.
 
     "other" for a date of something else (a member joining, an offer ending,
@@ -298,7 +298,7 @@ def _shown_dates(view: PageView, days: _Days, day_first: bool | None) -> None:
         for start, end, moment in found:
             # Only the words since the previous date speak of this one: in "Published
             # March 3 · Updated June 1" the first is no modification.
-            role = _role(text[previous_end:start])
+            role = date_role(text[previous_end:start])
             previous_end = end
             if role == "other":
                 continue

@@ -4,7 +4,12 @@ The labeller has already named the lines: the ``title`` line is the title;
 a ``byline`` line gives the author once its lead-in ("By", "Von", "Autor:")
 and any trailing date or role are cut away; the first date written in a
 ``timestamp`` or ``byline`` line above the end of the article is the
-publication time. A byline that is only the lead-in ("By" on a line of its
+publication time (else a date in a longer line under the title, or one
+below the article that the page calls the publication's, ``_published``).
+On the dev dumps these two took the date from 0.648 to 0.684 of the pages
+whose gold has one (html_text; bs4 0.682 to 0.692), and stated one where the
+gold has none on 0.160 of pages against 0.146 (bs4 0.185 against 0.175).
+A byline that is only the lead-in ("By" on a line of its
 own, as converters that write one text node per line give it) takes the
 name from the next line.
 
@@ -36,6 +41,7 @@ from cleaner.articles import Fields
 from cleaner.blocks.block import Block, Kind
 from cleaner.fields.dates import find_dates, parse_date
 from cleaner.fields.names import author_rules, clean_byline
+from cleaner.fields.published import date_role
 from cleaner.labelling.phrases import phrase_book, phrase_files
 from cleaner.labelling.text_title import title_text
 from cleaner.labelling.text_words import word_odds
@@ -51,6 +57,10 @@ _NAME = re.compile(r"^\w[\w.'’\-& ]*\w\.?$")
 _BARE_NAME = re.compile(r"^[^\W\d_][^\W\d_.'’\- ]*(?:[.'’\- ]+[^\W\d_]+)*\.?$")
 _WORD = re.compile(r"[^\W\d_]+")
 _YEAR = re.compile(r"\d{4}")
+# A line before a date line that says what the date is ("Published", "Posted on") is short,
+# and so is a line that says it with the date ("Posted on 4 March 2025 in News").
+_LEAD_IN_WORDS = 3
+_STATED_LINE_WORDS = 12
 # Marks a name line is cut free of ("Ann Lee |", "· longshot").
 _NAME_EDGES = " ,:;|·•-–—"
 # A user name, written once or twice ("raoul (raoul)"): one word of 2 to 30 word characters,
@@ -434,21 +444,73 @@ def text_fields(blocks: list[Block], url: str | None) -> Fields:
     )
 
 
+def _head_date(
+    blocks: list[Block], article_end: int, marked: list[tuple[int, Block]]
+) -> datetime | None:
+    """The date of the first removed line between the title line and the article's first
+    kept line, at most ``head_date_lines`` below the title.
+
+    Sites write the date in a line with more in it ("by Ann Lee | Mar 11, 2023 | Brakes",
+    "TOI Desk / Updated: Dec 17, 2025, 21:47 IST"), too long for a timestamp line; under
+    the headline, above the article's text, it dates the article.
+    """
+    title = next((index for index, block in marked if block.kind is Kind.TITLE), None)
+    if title is None:
+        return None
+    stop = min(title + 1 + thresholds("text")["head_date_lines"], article_end)
+    for block in blocks[title + 1 : stop]:
+        if block.kept:
+            break
+        if (moment := parse_date(block.text)) is not None:
+            return moment
+    return None
+
+
+def _stated_below(blocks: list[Block], article_end: int) -> datetime | None:
+    """The first date below the article that its words call a publication ("Published
+    August 13, 2025", or "Posted on" / "April 13, 2023" on two lines)."""
+    # The lines below, joined, searched once for a year: most have none.
+    below = "\n".join(block.text for block in blocks[article_end + 1 :])
+    index, counted, read = article_end + 1, 0, -1
+    for year in _YEAR.finditer(below):
+        index += below.count("\n", counted, year.start())
+        counted = year.start()
+        if index == read:
+            continue  # a second year on the line just read
+        read = index
+        text = blocks[index].text
+        if text.count(" ") >= _STATED_LINE_WORDS or not (dates := find_dates(text)):
+            continue
+        start, _end, moment = dates[0]
+        before = text[:start]
+        if not before.strip() and blocks[index - 1].text.count(" ") < _LEAD_IN_WORDS:
+            before = blocks[index - 1].text
+        if date_role(before) == "publication":
+            return moment
+    return None
+
+
 def _published(
     blocks: list[Block], article_end: int, marked: list[tuple[int, Block]]
 ) -> datetime | None:
     """The first date of a timestamp or byline line above the article's end, else the
-    date of the article's footer.
+    date of a longer line of the article's head, else the first date below the article
+    that says it is the publication's, else the date of the article's footer.
 
-    Below the article, dates are mostly other articles' (teasers) and comments'; a date
-    line just after the last kept line, beside a byline, is the article's own signature
-    ("Posted by" / "Ann Lee" / "May 3, 2024").
+    Below the article, dates are mostly other articles' (teasers) and comments'; one the
+    page calls its publication ("Published" / "August 13, 2025"), or a date line just
+    after the last kept line, beside a byline, is the article's own signature ("Posted
+    by" / "Ann Lee" / "May 3, 2024").
     """
     for index, block in marked:
         if index >= article_end:
             break
         if block.kind is not Kind.TITLE and (moment := parse_date(block.text)) is not None:
             return moment
+    if (moment := _head_date(blocks, article_end, marked)) is not None:
+        return moment
+    if (moment := _stated_below(blocks, article_end)) is not None:
+        return moment
     limits = thresholds("text")
     bylines = [index for index, block in marked if block.kind is Kind.BYLINE]
     distance = limits["footer_byline_distance"]
