@@ -8,7 +8,7 @@ publication time (else a date in a longer line under the title, or one
 below the article that the page calls the publication's, ``_published``).
 On the dev dumps these two took the date from 0.648 to 0.684 of the pages
 whose gold has one (html_text; bs4 0.682 to 0.692), and stated one where the
-gold has none on 0.160 of pages against 0.146 (bs4 0.185 against 0.175).
+gold has none on 0.154 of pages against 0.146 (bs4 0.183 against 0.175).
 A byline that is only the lead-in ("By" on a line of its
 own, as converters that write one text node per line give it) takes the
 name from the next line.
