@@ -118,6 +118,10 @@ def _author_of(lines: list[str]) -> str | None:
             "mkowal88",
         ),
         (["Forums", "Cycle lanes approved", "mkowal88", "March 3, 2025, 7:44pm"], "mkowal88"),
+        # ... or on the line below (a question's asker under "asked <date>").
+        (["Forums", "Cycle lanes approved", "asked Mar 3, 2025 at 19:44", "mkowal88"], "mkowal88"),
+        # A word before the date ("Posted") is passed over for the name above.
+        (["Forums", "Cycle lanes approved", "mkowal88", "Posted March 3, 2025"], "mkowal88"),
         # A word of menus before the date is no user name.
         (["Forums", "Cycle lanes approved", "Reviews", "March 3, 2025, 7:44pm"], None),
     ],
