@@ -481,15 +481,7 @@ def _head_date(
 def _stated_below(blocks: list[Block], article_end: int) -> datetime | None:
     """The first date below the article that its words call a publication ("Published
     August 13, 2025", or "Posted on" / "April 13, 2023" on two lines)."""
-    # The lines below, joined, searched once for a year: most have none.
-    below = "\n".join(block.text for block in blocks[article_end + 1 :])
-    index, counted, read = article_end + 1, 0, -1
-    for year in _YEAR.finditer(below):
-        index += below.count("\n", counted, year.start())
-        counted = year.start()
-        if index == read:
-            continue  # a second year on the line just read
-        read = index
+    for index in range(article_end + 1, len(blocks)):
         text = blocks[index].text
         if text.count(" ") >= _STATED_LINE_WORDS or not (dates := find_dates(text)):
             continue
