@@ -166,6 +166,30 @@ def test_a_menu_byline_gives_way_to_the_name_by_the_date():
     assert _author_of(lines) == "Marta Kowalczyk"
 
 
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        # A member's join date is no publication date; the post's is.
+        (
+            ["Forums", "Cycle lanes approved", "mkowal88", "Joined: Mar 5, 2016", "Mar 3, 2025"],
+            datetime(2025, 3, 3, tzinfo=UTC),
+        ),
+        # An edit's date gives way to the publication's below it...
+        (
+            ["Home", "Cycle lanes approved", "Updated March 9, 2025", "Published March 4, 2025"],
+            datetime(2025, 3, 4, tzinfo=UTC),
+        ),
+        # ... and is taken when the page states no other.
+        (
+            ["Home", "Cycle lanes approved", "Updated March 9, 2025"],
+            datetime(2025, 3, 9, tzinfo=UTC),
+        ),
+    ],
+)
+def test_what_the_words_before_a_date_say_of_it(head, published):
+    assert cleaner.clean_text("\n".join([*head, *CYCLE_LANES])).published_at == published
+
+
 def test_a_date_in_a_longer_line_under_the_headline():
     # Too long for a date line, and no byline: the line under the headline dates the article.
     head = [
