@@ -85,6 +85,11 @@ def _author_of(lines: list[str]) -> str | None:
         (["Home", "Cycle lanes approved", "Marta Kowalczyk", "March 4, 2025"], "Marta Kowalczyk"),
         # The name before the date on the date line.
         (["Home", "Cycle lanes approved", "Marta Kowalczyk March 4, 2025"], "Marta Kowalczyk"),
+        # The name closing the date line, after its other notes.
+        (
+            ["Home", "Cycle lanes approved", "March 4, 2025 · 6 min · Marta Kowalczyk"],
+            "Marta Kowalczyk",
+        ),
         # "by Name" inside a date line.
         (
             ["Home", "Cycle lanes approved", "Published March 4, 2025 by Marta Kowalczyk"],
