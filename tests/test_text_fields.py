@@ -90,6 +90,11 @@ def _author_of(lines: list[str]) -> str | None:
             ["Home", "Cycle lanes approved", "March 4, 2025 · 6 min · Marta Kowalczyk"],
             "Marta Kowalczyk",
         ),
+        # A bare name right under the headline, the page dated further down.
+        (
+            ["Home", "Cycle lanes approved", "Marta Kowalczyk", "Share", "Save", "March 4, 2025"],
+            "Marta Kowalczyk",
+        ),
         # "by Name" inside a date line.
         (
             ["Home", "Cycle lanes approved", "Published March 4, 2025 by Marta Kowalczyk"],
