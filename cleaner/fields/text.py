@@ -266,16 +266,16 @@ def _field_phrases() -> _AuthorPhrases:
     )
 
 
-def _removed_lines(blocks: list[Block], article_end: int) -> list[tuple[int, Block]]:
+def _removed_lines(blocks: list[Block], article_end: int) -> dict[int, Block]:
     """The removed lines above the article's end (its last kept line), short enough to be a
     byline."""
     limit = thresholds("text")["max_author_line_words"]
     # A dump's lines have single spaces between their words and none at their ends.
-    return [
-        (index, block)
+    return {
+        index: block
         for index, block in enumerate(blocks[:article_end])
         if not block.kept and block.text.count(" ") < limit
-    ]
+    }
 
 
 def _accepted(name: str | None, lower: _LowerCaseWords) -> str | None:
@@ -283,11 +283,11 @@ def _accepted(name: str | None, lower: _LowerCaseWords) -> str | None:
 
 
 def _after_field_lead_in(
-    blocks: list[Block], removed: list[tuple[int, Block]], lower: _LowerCaseWords
+    blocks: list[Block], removed: dict[int, Block], lower: _LowerCaseWords
 ) -> str | None:
     """A removed line opened by an author lead-in the labeller does not read ("By: Ann Lee")."""
     lead_ins = _field_phrases().lead_ins
-    for index, block in removed:
+    for index, block in removed.items():
         lowered = block.text.lower()
         if not lowered.startswith(lead_ins):  # one call passes over most lines
             continue
@@ -300,13 +300,13 @@ def _after_field_lead_in(
 
 
 def _by_in_date_line(
-    blocks: list[Block], removed: list[tuple[int, Block]], lower: _LowerCaseWords
+    blocks: list[Block], removed: dict[int, Block], lower: _LowerCaseWords
 ) -> str | None:
     """The name after "by" in a removed line holding a date ("Published May 3, 2024 by Ann Lee")."""
     inner = _field_phrases().inner
     if inner is None:
         return None
-    for _index, block in removed:
+    for block in removed.values():
         # Every date has a four-digit year: most lines are passed over without the pattern.
         if _YEAR.search(block.text) is None:
             continue
@@ -319,12 +319,11 @@ def _by_in_date_line(
 
 
 def _bare_name_by_date(
-    blocks: list[Block], removed_lines: list[tuple[int, Block]], lower: _LowerCaseWords
+    blocks: list[Block], removed: dict[int, Block], lower: _LowerCaseWords
 ) -> str | None:
     """A removed line that is only a name, beside the first timestamp line ("Ann Lee" /
     "May 3, 2024", "Ann Lee" / "5 min read") or else beside the first that writes a date;
     or the words before the date on that line ("Ann Lee May 3, 2024")."""
-    removed = dict(removed_lines)
     stamps = [index for index, block in removed.items() if block.kind is Kind.TIMESTAMP]
     if not stamps:
         return None
@@ -368,12 +367,11 @@ def _name_beside(stamp: int, removed: dict[int, Block], lower: _LowerCaseWords) 
 
 
 def _bare_name_under_title(
-    marked: list[tuple[int, Block]], removed_lines: list[tuple[int, Block]], lower: _LowerCaseWords
+    marked: list[tuple[int, Block]], removed: dict[int, Block], lower: _LowerCaseWords
 ) -> str | None:
     """A removed line that is only a name, right under the title line, on a page dated by
     a timestamp line above the article's end: a byline without its "By"."""
     title = next((index for index, block in marked if block.kind is Kind.TITLE), None)
-    removed = dict(removed_lines)
     under = removed.get(title + 1) if title is not None else None
     if under is None or under.kind not in _UNNAMED_KINDS:
         return None
@@ -417,7 +415,7 @@ def _bio_name(blocks: list[Block], article_end: int, lower: _LowerCaseWords) -> 
     return None
 
 
-def _handle_by_date(removed_lines: list[tuple[int, Block]]) -> str | None:
+def _handle_by_date(removed: dict[int, Block]) -> str | None:
     """The user name by the first date the removed lines write: a forum post's header.
 
     The name stands before the date ("longshot · 03/03/2026 19:44", "raoul (raoul) May
@@ -425,8 +423,7 @@ def _handle_by_date(removed_lines: list[tuple[int, Block]]) -> str | None:
     asker) on the line below. A word of the line lexicon ("Posted", "Reviews", "Home") is
     no user name.
     """
-    removed = dict(removed_lines)
-    for index, block in removed_lines:
+    for index, block in removed.items():
         if block.kind is not Kind.TIMESTAMP or not (dates := find_dates(block.text)):
             continue
         beside = [removed.get(index - 1), removed.get(index + 1)]
