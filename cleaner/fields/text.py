@@ -10,8 +10,8 @@ only when no other date is found). Else the date is one in a longer line
 under the title, or one below the article that the page calls the
 publication's (``_published``). On the dev dumps these rules took the date
 from 0.648 to 0.692 of the pages whose gold has one (html_text; bs4 0.682 to
-0.702), and stated one where the gold has none on 0.148 of pages against
-0.146 (bs4 0.177 against 0.175). A byline that is only the lead-in ("By" on
+0.701), and stated one where the gold has none on 0.148 of pages against
+0.146 (bs4 0.175 against 0.175). A byline that is only the lead-in ("By" on
 a line of its own, as converters that write one text node per line give it)
 takes the name from the next line.
 
@@ -383,7 +383,8 @@ def _bare_name_under_title(
 def _bio_name(blocks: list[Block], article_end: int, lower: _LowerCaseWords) -> str | None:
     """The name an author's bio opens with ("Ann Lee is a reporter covering ..."), or the
     bare name line above a bio that opens with its first name ("Ann Lee" / "Ann is a
-    reporter ..."), from the article's last lines on: an author box stands at its end.
+    reporter ..."), around the article's end (``bio_lines_before_end`` above its last kept
+    line to ``bio_lines_after_end`` below it): an author box stands at its end.
 
     The bio must name a role in its first words (``bio_roles``): "Acme is a leading
     provider of ..." opens a company's description, not an author's bio.
@@ -394,9 +395,10 @@ def _bio_name(blocks: list[Block], article_end: int, lower: _LowerCaseWords) -> 
     limits = thresholds("text")
     max_words = limits["max_bare_name_words"]
     first = max(0, article_end - limits["bio_lines_before_end"])
+    last = article_end + limits["bio_lines_after_end"]
     # One search of those lines, joined, each after a line feed, finds the few that open so:
     # most pages have none (a search of each line cost a tenth of a millisecond a page).
-    text = "\n" + "\n".join(block.text for block in blocks[first:])
+    text = "\n" + "\n".join(block.text for block in blocks[first : last + 1])
     for match in phrases.bio.finditer(text):
         end = text.find("\n", match.end())
         line = text[match.start() + 1 : end if end != -1 else None]
@@ -508,9 +510,11 @@ def _head_date(
 
 
 def _stated_below(blocks: list[Block], article_end: int) -> datetime | None:
-    """The first date below the article that its words call a publication ("Published
-    August 13, 2025", or "Posted on" / "April 13, 2023" on two lines)."""
-    for index in range(article_end + 1, len(blocks)):
+    """The first date below the article, at most ``stated_date_lines`` below its end,
+    that its words call a publication ("Published August 13, 2025", or "Posted on" /
+    "April 13, 2023" on two lines)."""
+    last = min(len(blocks), article_end + 1 + thresholds("text")["stated_date_lines"])
+    for index in range(article_end + 1, last):
         text = blocks[index].text
         if text.count(" ") >= _STATED_LINE_WORDS or not (dates := find_dates(text)):
             continue
