@@ -139,7 +139,12 @@ _UNNAMED_KINDS = frozenset({Kind.OTHER, Kind.NAVIGATION})
 _FIELD_KINDS = frozenset({Kind.TITLE, Kind.TIMESTAMP, Kind.BYLINE})
 
 
-def _author(blocks: list[Block], article_end: int, marked: list[tuple[int, Block]]) -> str | None:
+def _author(
+    blocks: list[Block],
+    article_end: int,
+    marked: list[tuple[int, Block]],
+    title_line: int | None,
+) -> str | None:
     """The author: from a byline line, else a lead-in line, a date line's "by", a bare name,
     a bio, a forum post's user name.
 
@@ -152,13 +157,14 @@ def _author(blocks: list[Block], article_end: int, marked: list[tuple[int, Block
         if not lower.common(name):
             return name
     removed = _removed_lines(blocks, article_end)
-    for find in (_after_field_lead_in, _by_in_date_line, _bare_name_by_date):
-        if name := find(blocks, removed, lower):
-            return name
+    stamps = _Stamps.of(removed)
     if (
-        name := _bare_name_under_title(marked, removed, lower)
+        name := _after_field_lead_in(blocks, removed, lower)
+        or _by_in_date_line(removed, lower)
+        or _bare_name_by_date(stamps, removed, lower)
+        or _bare_name_under_title(title_line, stamps, removed, lower)
         or _bio_name(blocks, article_end, lower)
-        or _handle_by_date(removed)
+        or _handle_by_date(stamps, removed)
     ):
         return name
     return bylines[0] if bylines else None
@@ -299,9 +305,7 @@ def _after_field_lead_in(
     return None
 
 
-def _by_in_date_line(
-    blocks: list[Block], removed: dict[int, Block], lower: _LowerCaseWords
-) -> str | None:
+def _by_in_date_line(removed: dict[int, Block], lower: _LowerCaseWords) -> str | None:
     """The name after "by" in a removed line holding a date ("Published May 3, 2024 by Ann Lee")."""
     inner = _field_phrases().inner
     if inner is None:
@@ -318,28 +322,53 @@ def _by_in_date_line(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Stamps:
+    """The removed lines' first timestamp line, and the first that writes a date with its
+    dates: where several author rules look (read once for them all)."""
+
+    first: int | None
+    dated: int | None
+    dates: list[tuple[int, int, datetime]]
+
+    @classmethod
+    def of(cls, removed: dict[int, Block]) -> _Stamps:
+        first = None
+        for index, block in removed.items():
+            if block.kind is not Kind.TIMESTAMP:
+                continue
+            if first is None:
+                first = index
+            if dates := find_dates(block.text):
+                return cls(first, index, dates)
+        return cls(first, None, [])
+
+
 def _bare_name_by_date(
-    blocks: list[Block], removed: dict[int, Block], lower: _LowerCaseWords
+    stamps: _Stamps, removed: dict[int, Block], lower: _LowerCaseWords
 ) -> str | None:
     """A removed line that is only a name, beside the first timestamp line ("Ann Lee" /
     "May 3, 2024", "Ann Lee" / "5 min read") or else beside the first that writes a date;
     or the words before the date on that line ("Ann Lee May 3, 2024")."""
-    stamps = [index for index, block in removed.items() if block.kind is Kind.TIMESTAMP]
-    if not stamps:
+    if stamps.first is None:
         return None
-    dated = next((index for index in stamps if find_dates(removed[index].text)), None)
-    for anchor in dict.fromkeys((stamps[0], dated)):
-        if anchor is not None and (name := _name_beside(anchor, removed, lower)):
-            return name
+    if stamps.first != stamps.dated and (name := _name_beside(stamps.first, [], removed, lower)):
+        return name
+    if stamps.dated is not None:
+        return _name_beside(stamps.dated, stamps.dates, removed, lower)
     return None
 
 
-def _name_beside(stamp: int, removed: dict[int, Block], lower: _LowerCaseWords) -> str | None:
-    """The name before the date on the timestamp line ``stamp``, or at its end, or on a
-    bare name line beside it (nearest first)."""
+def _name_beside(
+    stamp: int,
+    dates: list[tuple[int, int, datetime]],
+    removed: dict[int, Block],
+    lower: _LowerCaseWords,
+) -> str | None:
+    """The name before the date on the timestamp line ``stamp`` (``dates`` are the dates it
+    writes), or at its end, or on a bare name line beside it (nearest first)."""
     limits = thresholds("text")
     text = removed[stamp].text
-    dates = find_dates(text)
     if (
         dates
         and dates[0][0] > 0
@@ -367,15 +396,14 @@ def _name_beside(stamp: int, removed: dict[int, Block], lower: _LowerCaseWords) 
 
 
 def _bare_name_under_title(
-    marked: list[tuple[int, Block]], removed: dict[int, Block], lower: _LowerCaseWords
+    title_line: int | None, stamps: _Stamps, removed: dict[int, Block], lower: _LowerCaseWords
 ) -> str | None:
     """A removed line that is only a name, right under the title line, on a page dated by
     a timestamp line above the article's end: a byline without its "By"."""
-    title = next((index for index, block in marked if block.kind is Kind.TITLE), None)
-    under = removed.get(title + 1) if title is not None else None
-    if under is None or under.kind not in _UNNAMED_KINDS:
+    if title_line is None or stamps.first is None:
         return None
-    if not any(block.kind is Kind.TIMESTAMP for block in removed.values()):
+    under = removed.get(title_line + 1)
+    if under is None or under.kind not in _UNNAMED_KINDS:
         return None
     return _bare_name(under.text, thresholds("text")["max_bare_name_words"], lower)
 
@@ -417,7 +445,7 @@ def _bio_name(blocks: list[Block], article_end: int, lower: _LowerCaseWords) -> 
     return None
 
 
-def _handle_by_date(removed: dict[int, Block]) -> str | None:
+def _handle_by_date(stamps: _Stamps, removed: dict[int, Block]) -> str | None:
     """The user name by the first date the removed lines write: a forum post's header.
 
     The name stands before the date ("longshot · 03/03/2026 19:44", "raoul (raoul) May
@@ -425,15 +453,17 @@ def _handle_by_date(removed: dict[int, Block]) -> str | None:
     asker) on the line below. A word of the line lexicon ("Posted", "Reviews", "Home") is
     no user name.
     """
-    for index, block in removed.items():
-        if block.kind is not Kind.TIMESTAMP or not (dates := find_dates(block.text)):
-            continue
-        beside = [removed.get(index - 1), removed.get(index + 1)]
-        candidates = [block.text[: dates[0][0]], *(line.text for line in beside if line)]
-        for candidate in candidates:
-            if name := _user_name(candidate.strip(_NAME_EDGES)):
-                return name
+    if stamps.dated is None:
         return None
+    index = stamps.dated
+    beside = [removed.get(index - 1), removed.get(index + 1)]
+    candidates = [
+        removed[index].text[: stamps.dates[0][0]],
+        *(line.text for line in beside if line),
+    ]
+    for candidate in candidates:
+        if name := _user_name(candidate.strip(_NAME_EDGES)):
+            return name
     return None
 
 
@@ -478,18 +508,17 @@ def text_fields(blocks: list[Block], url: str | None) -> Fields:
     )
     # The few lines the fields are read from, found in one pass over a page's hundreds.
     marked = [(index, block) for index, block in enumerate(blocks) if block.kind in _FIELD_KINDS]
-    title = next((block.text for _, block in marked if block.kind is Kind.TITLE), None)
+    title_line = next((index for index, block in marked if block.kind is Kind.TITLE), None)
+    title = blocks[title_line].text if title_line is not None else None
     return Fields(
         title=title_text(title) if title else None,
-        author=_author(blocks, article_end, marked),
-        published_at=_published(blocks, article_end, marked),
+        author=_author(blocks, article_end, marked, title_line),
+        published_at=_published(blocks, article_end, marked, title_line),
         url=url,
     )
 
 
-def _head_date(
-    blocks: list[Block], article_end: int, marked: list[tuple[int, Block]]
-) -> datetime | None:
+def _head_date(blocks: list[Block], article_end: int, title_line: int | None) -> datetime | None:
     """The date of the first removed line between the title line and the article's first
     kept line, at most ``head_date_lines`` below the title.
 
@@ -497,11 +526,10 @@ def _head_date(
     "TOI Desk / Updated: Dec 17, 2025, 21:47 IST"), too long for a timestamp line; under
     the headline, above the article's text, it dates the article.
     """
-    title = next((index for index, block in marked if block.kind is Kind.TITLE), None)
-    if title is None:
+    if title_line is None:
         return None
-    stop = min(title + 1 + thresholds("text")["head_date_lines"], article_end)
-    for block in blocks[title + 1 : stop]:
+    stop = min(title_line + 1 + thresholds("text")["head_date_lines"], article_end)
+    for block in blocks[title_line + 1 : stop]:
         if block.kept:
             break
         if (moment := parse_date(block.text)) is not None:
@@ -535,7 +563,10 @@ def _words_before(blocks: list[Block], index: int, start: int) -> str:
 
 
 def _published(
-    blocks: list[Block], article_end: int, marked: list[tuple[int, Block]]
+    blocks: list[Block],
+    article_end: int,
+    marked: list[tuple[int, Block]],
+    title_line: int | None,
 ) -> datetime | None:
     """The first date of a timestamp or byline line above the article's end that its
     words do not call another event's or a modification, else the date of a longer line
@@ -563,7 +594,7 @@ def _published(
             return moment
         if role == "modification" and modified is None:
             modified = moment
-    if (moment := _head_date(blocks, article_end, marked)) is not None:
+    if (moment := _head_date(blocks, article_end, title_line)) is not None:
         return moment
     if (moment := _stated_below(blocks, article_end)) is not None:
         return moment
