@@ -5,7 +5,7 @@ from pathlib import Path
 
 import cleaner
 from cleaner.blocks.block import Kind
-from cleaner.labelling.text_code import _is_code, code_lines
+from cleaner.labelling.text_code import _is_code, _reads_as_code, code_lines
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -82,3 +82,84 @@ def test_long_lines_of_near_code_are_read_in_linear_time():
     """Patterns whose parts could match the same characters took quadratic time on these."""
     lines = ["f(" + "a" * 200_000, "a:" + " " * 200_000 + "x", "/*" * 100_000, "{" + "x" * 200_000]
     assert [_is_code(line) for line in lines] == [False, False, True, False]
+    lines = ["'" + "a" * 200_000, "a" * 200_000 + "=", "=(" * 100_000, "(" * 200_000 + ";"]
+    assert [_reads_as_code(line) for line in lines] == [False, False, True, True]
+
+
+# A head as lxml's text_content() gives it: the <title>, a description that reads as prose
+# between two scripts, and code whose lines read as code only beside other code (an
+# object's quoted keys, a line comment, selectors listed over their rule).
+TITLED_HEAD = """Rare earths: Moscow and Washington talk | World News
+var pageData = {
+'pageType': 'Article Page',
+'userEmail': '',
+'currencyCode': 'USD',
+'logState': 'Guest',
+'runningABTest': ''
+};
+World News - Serving readers since 1998. News, reviews, and analysis of the world.
+// Custom Start: update the data layer for the article page.
+dataLayer.push ({
+'event': 'pageview',
+'pageType': pageData.pageType
+});
+checkoutData = [];
+.share-buttons a:hover,
+.share-buttons a:focus,
+.share-buttons a:active {
+color: #c00;
+}
+if (window.matchMedia('(max-width: 600px)').matches) {
+document.body.classList.add('narrow');
+}"""
+
+
+def test_a_head_whose_title_and_description_stand_among_its_code_is_removed():
+    """The description, prose among the head's code, ended the count of code above it."""
+    expected = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
+    head = TITLED_HEAD.splitlines()
+    scripts = HEAD_CODE.splitlines()
+    menu = ["Skip to content", "World", "Business", "Opinion", "Sign in"]
+    dump = [*head, *menu, *_seed().splitlines(), *scripts]
+    assert code_lines(dump) is not None
+    article = cleaner.clean_text("\n".join(dump))
+    assert article.body == expected["body"]
+    code = {*head[1:], *scripts} - {head[8]}
+    assert all(
+        block.reason == "rule: script or style code"
+        for block in article.blocks
+        if block.text in code
+    )
+    assert not any(block.kept for block in article.blocks if block.text in head)
+
+
+def test_code_samples_after_the_opening_prose_are_the_page_s_own():
+    """A guide's first lines of prose, then its samples: the page opens with prose, not code."""
+    prose = [line for line in _seed().splitlines() if len(line.split()) > 12]
+    sample = [
+        "s = requests.Session()",
+        "s.get('https://httpbin.org/cookies/set/sessioncookie/123456789')",
+        "r = s.get('https://httpbin.org/cookies')",
+        "print(r.text)",
+    ]
+    dump = ["Advanced Usage", prose[0], prose[1], *sample * 6, prose[2], *sample * 6, *prose[3:]]
+    assert sum(map(_is_code, dump)) >= 20
+    assert code_lines(dump) is None
+
+
+def test_lines_that_read_as_code_beside_code():
+    lines = [
+        "// update the data layer",
+        "'pageType': 'Article Page',",
+        '"price": 10500,',
+        "checkoutData = [];",
+        "}, 150);",
+        "if (window.innerWidth < 600)",
+        "return false;",
+        "fidesSearchParams.set(",
+        "Read the guide (",
+        "The total = the sum of the parts.",
+        "Prices start at $5, and go up.",
+        "It works; we tested it.",
+    ]
+    assert [_reads_as_code(line) for line in lines] == [True] * 9 + [False] * 3

@@ -16,11 +16,22 @@ line that reads as code is removed before the model reads the page, so that
 the page's features are those of its text. On the dev pages rendered by
 ``text_content()`` (every sixth), overall F1 went from 0.52 to 0.69 (kept
 whole: 0.45).
+
+A head's title or description often reads as prose and ended that count early:
+a dump that opens with code, one line of prose aside, and holds much of it holds
+its page's code too (of the 1,358 dev pages so rendered, 790 are taken to hold
+code, against 695). Once a dump is known to hold code, lines that read as code only among
+code count too (an object's quoted keys, a line comment, a statement), and so do
+the selectors listed over a rule and a line of no prose between two of code. On
+all the dev pages rendered by ``text_content()``, overall F1 went from 0.730 to
+0.768 (products 0.247 to 0.365, articles 0.839 to 0.872); the dumps of the other
+converters are read as before (the same pages are taken to hold code).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from cleaner.resources import thresholds
 
@@ -43,6 +54,17 @@ _CODE = re.compile(
     |^[\w$]+\s*:[^:]*,$""",
     re.VERBOSE,
 )
+# Lines that read as code only among code: a converter that writes each inline element on
+# a line of its own ("Call", "fetch(", "and then") makes such lines of prose too. A line
+# comment, a line that closes a block or opens one, a statement's keyword, an object's
+# quoted key, an assignment.
+_CODE_AMONG_CODE = re.compile(
+    r"""^//|^[}\]]|[{\[(]$
+    |^(?:if|for|while|switch)\s*\(|^(?:var|let|const|return)\s
+    |^,?\s*(["'])[^"'\n]{1,80}\1\s*:
+    |^[\w$.]+(?:\[[^\]]*\])*\s*[-+*/|&]?=\s*[^=>\s]""",
+    re.VERBOSE,
+)
 # A line of JSON data (a framework's page state): keys and values in quotes, many of them.
 _JSON_PAIRS = 3
 
@@ -53,6 +75,19 @@ def _is_code(line: str) -> bool:
         _CODE.search(line) is not None
         or line.count('":') >= _JSON_PAIRS
         or ("/*" in line and "*/" in line)
+    )
+
+
+def _reads_as_code(line: str) -> bool:
+    """``_is_code``, or a line that reads as code among code (``_among_code``)."""
+    return _is_code(line) or _among_code(line)
+
+
+def _among_code(line: str) -> bool:
+    """Whether ``line`` reads as code where code stands around it (``_CODE_AMONG_CODE``, or a
+    statement that ends with a semicolon)."""
+    return _CODE_AMONG_CODE.search(line) is not None or (
+        line.endswith(";") and ("=" in line or "(" in line)
     )
 
 
@@ -79,6 +114,55 @@ def code_lines(lines: list[str]) -> list[bool] | None:
         if is_code:
             before_prose += 1
             code_chars += len(line)
-    if before_prose < limits["code_head_lines"] and code_chars < limits["code_head_chars"]:
+    if (
+        before_prose < limits["code_head_lines"]
+        and code_chars < limits["code_head_chars"]
+        and not _opens_with_code(lines, code, limits)
+    ):
         return None
-    return code
+    return _in_context(
+        lines, [is_code or _among_code(line) for line, is_code in zip(lines, code, strict=True)]
+    )
+
+
+def _opens_with_code(lines: list[str], code: list[bool], limits: dict[str, Any]) -> bool:
+    """Whether the dump's first lines are code, a line of prose aside, and it holds much of
+    it: a page's head, whose title or description (prose among its code) ends the count
+    above."""
+    if sum(code) < limits["code_head_lines"]:
+        return False
+    code_seen = prose_seen = 0
+    opening = limits["code_opening_lines"]
+    for line in lines[:opening]:
+        if _reads_as_code(line):
+            code_seen += 1
+            if code_seen == limits["code_opening_min"]:
+                return True
+        elif _PROSE.match(line):
+            prose_seen += 1
+            if prose_seen > limits["code_opening_prose"]:
+                return False
+    return False
+
+
+def _in_context(lines: list[str], code: list[bool]) -> list[bool]:
+    """``code`` and the lines that read as code only beside it: the selectors listed over a
+    rule (".menu a," over ".menu a:hover {"), and a line of no prose between two of code."""
+    marked = list(code)
+    for index in range(len(lines) - 2, -1, -1):
+        if (
+            not marked[index]
+            and lines[index].endswith(",")
+            and marked[index + 1]
+            and lines[index + 1].endswith(("{", ","))
+        ):
+            marked[index] = True
+    for index in range(1, len(lines) - 1):
+        if (
+            not marked[index]
+            and code[index - 1]
+            and code[index + 1]
+            and not _PROSE.match(lines[index])
+        ):
+            marked[index] = True
+    return marked
