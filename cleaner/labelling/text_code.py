@@ -20,12 +20,12 @@ whole: 0.45).
 A head's title or description often reads as prose and ended that count early:
 a dump that opens with code, one line of prose aside, and holds much of it holds
 its page's code too (of the 1,358 dev pages so rendered, 790 are taken to hold
-code, against 695). Once a dump is known to hold code, lines that read as code only among
-code count too (an object's quoted keys, a line comment, a statement), and so do
-the selectors listed over a rule and a line of no prose between two of code. On
-all the dev pages rendered by ``text_content()``, overall F1 went from 0.730 to
-0.768 (products 0.247 to 0.365, articles 0.839 to 0.872); the dumps of the other
-converters are read as before (the same pages are taken to hold code).
+code, against 695). Once a dump is known to hold code, lines that read as code
+only among code count too (an object's quoted keys, a line comment, a statement),
+and so do the selectors listed over a rule and a line of no prose between two of
+code. On all the dev pages rendered by ``text_content()``, overall F1 went from
+0.730 to 0.768 (products 0.247 to 0.365, articles 0.839 to 0.872); the dumps of
+the other converters are read as before (the same pages are taken to hold code).
 """
 
 from __future__ import annotations
@@ -126,9 +126,10 @@ def code_lines(lines: list[str]) -> list[bool] | None:
 
 
 def _opens_with_code(lines: list[str], code: list[bool], limits: dict[str, Any]) -> bool:
-    """Whether the dump's first lines are code, a line of prose aside, and it holds much of
-    it: a page's head, whose title or description (prose among its code) ends the count
-    above."""
+    """Whether the dump opens with code (``code_opening_min`` lines of its first
+    ``code_opening_lines``, before more than ``code_opening_prose`` of prose) and holds much
+    of it: a page's head, whose title or description reads as prose and stops the count in
+    ``code_lines``."""
     if sum(code) < limits["code_head_lines"]:
         return False
     code_seen = prose_seen = 0
