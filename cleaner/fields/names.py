@@ -33,7 +33,7 @@ _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})\.$")
 # A user name rather than a name: digits, joining marks or no capital letter.
 _HANDLE = re.compile(r"\d|[_.\-]|^[^A-Z]*$")
 # Marks a name is cut free of at both ends ("Ann Lee |", "· Bo Chan").
-_EDGES = " ,:;-–—|·•"
+NAME_EDGES = " ,:;-–—|·•"
 
 
 @cache
@@ -98,7 +98,7 @@ def clean_byline(text: str) -> str | None:
     stop = _stop_pattern().search(text)
     if stop is not None:
         text = text[: stop.start()]
-    text = _SENTENCE_END.sub("", text.strip(_EDGES))
+    text = _SENTENCE_END.sub("", text.strip(NAME_EDGES))
     if (
         not text
         or not _LETTER.search(text)
@@ -123,7 +123,7 @@ def whole_name(text: str) -> str | None:
     to trust it. Links, handles and words that are no name are refused.
     """
     rules = author_rules()
-    text = _without_prefix(text).strip(_EDGES)
+    text = _without_prefix(text).strip(NAME_EDGES)
     if (
         not text
         or not _LETTER.search(text)

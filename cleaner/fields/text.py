@@ -45,7 +45,7 @@ from functools import cache
 from cleaner.articles import Fields
 from cleaner.blocks.block import Block, Kind
 from cleaner.fields.dates import find_dates, parse_date
-from cleaner.fields.names import author_rules, clean_byline
+from cleaner.fields.names import NAME_EDGES, author_rules, clean_byline
 from cleaner.fields.published import date_role
 from cleaner.labelling.phrases import phrase_book, phrase_files
 from cleaner.labelling.text_title import title_text
@@ -66,8 +66,6 @@ _YEAR = re.compile(r"\d{4}")
 # and so is a line that says it with the date ("Posted on 4 March 2025 in News").
 _LEAD_IN_WORDS = 3
 _STATED_LINE_WORDS = 12
-# Marks a name line is cut free of ("Ann Lee |", "· longshot").
-_NAME_EDGES = " ,:;|·•-–—"
 # Between the notes of a date line ("Dec 15, 2025 · 30 min · Ann Lee").
 _SEPARATOR = re.compile(r"\s[-|·•–—]\s")
 # A user name, written once or twice ("raoul (raoul)"): one word of 2 to 30 word characters,
@@ -367,29 +365,20 @@ def _name_beside(
 ) -> str | None:
     """The name before the date on the timestamp line ``stamp`` (``dates`` are the dates it
     writes), or at its end, or on a bare name line beside it (nearest first)."""
-    limits = thresholds("text")
     text = removed[stamp].text
-    if (
-        dates
-        and dates[0][0] > 0
-        and (name := _bare_name(text[: dates[0][0]], limits["max_bare_name_words"], lower))
-    ):
+    if dates and dates[0][0] > 0 and (name := _bare_name(text[: dates[0][0]], lower)):
         return name
     # ... or after its last date, past the other notes ("Dec 15, 2025 · 30 min · Ann Lee").
-    if dates and (
-        name := _bare_name(
-            _SEPARATOR.split(text[dates[-1][1] :])[-1], limits["max_bare_name_words"], lower
-        )
-    ):
+    if dates and (name := _bare_name(_SEPARATOR.split(text[dates[-1][1] :])[-1], lower)):
         return name
-    distance = limits["bare_name_date_distance"]
+    distance = thresholds("text")["bare_name_date_distance"]
     for offset in sorted(range(-distance, distance + 1), key=abs):
         block = removed.get(stamp + offset)
         if (
             offset
             and block is not None
             and block.kind in _UNNAMED_KINDS
-            and (name := _bare_name(block.text, limits["max_bare_name_words"], lower))
+            and (name := _bare_name(block.text, lower))
         ):
             return name
     return None
@@ -405,7 +394,7 @@ def _bare_name_under_title(
     under = removed.get(title_line + 1)
     if under is None or under.kind not in _UNNAMED_KINDS:
         return None
-    return _bare_name(under.text, thresholds("text")["max_bare_name_words"], lower)
+    return _bare_name(under.text, lower)
 
 
 def _bio_name(blocks: list[Block], article_end: int, lower: _LowerCaseWords) -> str | None:
@@ -421,7 +410,6 @@ def _bio_name(blocks: list[Block], article_end: int, lower: _LowerCaseWords) -> 
     if phrases.bio is None:
         return None
     limits = thresholds("text")
-    max_words = limits["max_bare_name_words"]
     first = max(0, article_end - limits["bio_lines_before_end"])
     last = article_end + limits["bio_lines_after_end"]
     # One search of those lines, joined, each after a line feed, finds the few that open so:
@@ -436,11 +424,11 @@ def _bio_name(blocks: list[Block], article_end: int, lower: _LowerCaseWords) -> 
         if phrases.roles.isdisjoint(said):
             continue
         named = match.group(1).split()
-        if len(named) >= 2 and (name := _bare_name(" ".join(named), max_words, lower)):
+        if len(named) >= 2 and (name := _bare_name(" ".join(named), lower)):
             return name
         index = first + text.count("\n", 0, match.start())
         above = blocks[index - 1].text if index else ""
-        if above.split()[:1] == named[:1] and (name := _bare_name(above, max_words, lower)):
+        if above.split()[:1] == named[:1] and (name := _bare_name(above, lower)):
             return name
     return None
 
@@ -462,7 +450,7 @@ def _handle_by_date(stamps: _Stamps, removed: dict[int, Block]) -> str | None:
         *(line.text for line in beside if line),
     ]
     for candidate in candidates:
-        if name := _user_name(candidate.strip(_NAME_EDGES)):
+        if name := _user_name(candidate.strip(NAME_EDGES)):
             return name
     return None
 
@@ -482,13 +470,15 @@ def _user_name(text: str) -> str | None:
     return clean_byline(name)
 
 
-def _bare_name(text: str, max_words: int, lower: _LowerCaseWords) -> str | None:
-    """``text`` when it is only a person's name: capitalised words, particles between."""
-    text = text.strip(_NAME_EDGES)
+def _bare_name(text: str, lower: _LowerCaseWords) -> str | None:
+    """``text`` when it is only a person's name: two to ``max_bare_name_words`` capitalised
+    words, particles between."""
+    text = text.strip(NAME_EDGES)
     words = text.split()
-    particles = author_rules()["name_particles"]
-    if not 2 <= len(words) <= max_words or not _BARE_NAME.match(text):
+    most = thresholds("text")["max_bare_name_words"]
+    if not 2 <= len(words) <= most or not _BARE_NAME.match(text):
         return None
+    particles = author_rules()["name_particles"]
     if not all(word[0].isupper() or word.lower() in particles for word in words):
         return None
     if phrase_book().match(text) is not None:
