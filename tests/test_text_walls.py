@@ -56,3 +56,37 @@ def test_runs_of_marks_end_one_sentence_and_are_read_in_linear_time():
     marks = "?" * 200_000
     assert split_walls([marks]) == [marks]
     assert split_walls([f"{marks} Then a sentence."]) == [marks, "Then a sentence."]
+
+
+def test_a_wall_is_cut_after_a_whole_date_that_a_capitalised_word_follows():
+    """A teaser's stamp runs into its excerpt when the page is joined by spaces; a date in
+    prose (a comma or a word in lower case after it) stays in its sentence."""
+    teasers = (
+        "Front Page Herbert recalled as Clerk of House Webmaster December 19, 2025 "
+        "NICOLE HERBERT, who served as Clerk of the House of Assembly for 25 years, has been "
+        "called out of retirement. News Nurses urge more donors Webmaster 19 Dec 2025 "
+        "WHEN YOU DONATE blood, you help to save a life. Posted 2025-12-19 Police carolling "
+        "contest won again. Publicado el 5 de marzo de 2024 El presidente habló. Aktualisiert "
+        "05.03.2024 Die Regierung tagte."
+    )
+    prose = "On May 3, 2024, the court ruled. On 3 May 2024 the court sat. The 2024 Election came."
+    wall = " ".join([*_seed_lines(), teasers, prose])
+    sentences = split_walls([wall])
+    for stamp in (
+        "Front Page Herbert recalled as Clerk of House Webmaster December 19, 2025",
+        "News Nurses urge more donors Webmaster 19 Dec 2025",
+        "Posted 2025-12-19",
+        "Publicado el 5 de marzo de 2024",
+        "Aktualisiert 05.03.2024",
+    ):
+        assert stamp in sentences
+    assert "WHEN YOU DONATE blood, you help to save a life." in sentences
+    assert "On May 3, 2024, the court ruled." in sentences
+    assert "On 3 May 2024 the court sat." in sentences
+    assert "The 2024 Election came." in sentences
+    assert " ".join(sentences) == " ".join(wall.split())
+
+
+def test_years_without_a_day_and_month_are_read_in_linear_time():
+    wall = "Season 2024 Results " * 50_000
+    assert split_walls([wall]) == [wall.strip()]

@@ -7,7 +7,9 @@ labeller can only keep it or drop it (on the dev pages, bs4 dumps joined so
 scored 0.35 overall, against 0.70 kept whole). Its sentences are the nearest
 thing it has to lines: a sentence ends at ``.``, ``!``, ``?`` (or their CJK
 forms) before a space and a word that does not start in lower case ("U.S.
-officials" is one sentence); and a header that opens a section ("Read next",
+officials" is one sentence); a whole date ends where a word that is not in
+lower case follows it (a teaser's or a byline's stamp, "December 19, 2025
+NICOLE HERBERT, who ..."); and a header that opens a section ("Read next",
 "Comments": the phrase book's) or a time of day ("00:55", a teaser's stamp)
 ends where it opens a sentence. A menu is then glued to the sentence after
 it, but the article's sentences stand apart from the teasers and the footer.
@@ -36,6 +38,20 @@ _HEADER_WORDS = 4
 # A time of day that opens a sentence, before a word that is not in lower case: a teaser's
 # or a comment's time stamp ("00:55 Ukraine is set to ...").
 _LEADING_TIME = re.compile(r"(\d{1,2}:\d{2}(?:\s?[aApP]\.?[mM]\.?)?)\s+(?=[^\W\d_])(?![a-z])")
+# A year (or an ISO date) and the space before a word: where a stamp may end. The
+# year is a whole date's when what stands before it is a day and a month
+# (``_DAY_AND_MONTH``): looking back from the few years a wall holds costs far less than
+# matching every word against every month name.
+_YEAR_BEFORE_WORD = re.compile(
+    r"(?<!\d)(?:(?:19|20)\d\d-\d\d-\d\d|(?P<year>(?:19|20)\d\d)) (?=[^\W\d_])"
+)
+_DAY_AND_MONTH = re.compile(
+    r"(?:\b(?P<month_first>[^\W\d_]{3,})\.? \d{1,2}(?:st|nd|rd|th)?,? "
+    r"|\b\d{1,2}(?:st|nd|rd|th|er)?\.? (?:de )?(?P<day_first>[^\W\d_]{3,})\.?,? (?:de )?"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.])\Z"
+)
+# How far before a year its day and month are looked for.
+_DATE_REACH = 32
 
 
 @cache
@@ -64,9 +80,40 @@ def _time_cut(sentence: str) -> int:
     return time.end(1) if time else 0
 
 
+def _date_cuts(sentence: str) -> list[str]:
+    """``sentence`` cut after each whole date that a word not in lower case follows.
+
+    A teaser's stamp or a byline's date runs into the text after it when the page is
+    joined by spaces ("Webmaster December 19, 2025 NICOLE HERBERT, who served ...");
+    cut there, the stamp is a line of its own, as in a dump with line breaks, and the
+    excerpt after it stands apart from the teaser's headline. In prose a date is
+    followed by a comma or a word in lower case ("on May 3, 2024, the", "on 3 May 2024
+    the"), and stays whole.
+    """
+    pieces, start = [], 0
+    for year in _YEAR_BEFORE_WORD.finditer(sentence):
+        end = year.end()
+        if sentence[end].islower():
+            continue
+        if year.group("year"):
+            before = _DAY_AND_MONTH.search(
+                sentence, max(0, year.start() - _DATE_REACH), year.start()
+            )
+            month = before and (before.group("month_first") or before.group("day_first"))
+            if before is None or (month and month.lower() not in phrase_book().month_numbers):
+                continue
+        pieces.append(sentence[start:end].strip())
+        start = end
+    if not pieces:
+        return [sentence]
+    pieces.append(sentence[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
 def _sentences(line: str) -> list[str]:
-    """``line`` cut after each sentence end that a word not in lower case follows, and
-    after a section header or a time of day that opens a sentence."""
+    """``line`` cut after each sentence end that a word not in lower case follows, after
+    a whole date that such a word follows, and after a section header or a time of day
+    that opens a sentence."""
     sentences = []
     start = 0
     for end in _SENTENCE_END.finditer(line):
@@ -75,7 +122,7 @@ def _sentences(line: str) -> list[str]:
             start = end.end()
     sentences.append(line[start:].strip())
     cut = []
-    for sentence in sentences:
+    for sentence in (piece for whole in sentences for piece in _date_cuts(whole)):
         # "Related articles 09:12 Bus fares rise ...": a header, a stamp, then the sentence.
         while (end := _header_cut(sentence)) or (end := _time_cut(sentence)):
             cut.append(sentence[:end])
