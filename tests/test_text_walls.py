@@ -90,3 +90,25 @@ def test_a_wall_is_cut_after_a_whole_date_that_a_capitalised_word_follows():
 def test_years_without_a_day_and_month_are_read_in_linear_time():
     wall = "Season 2024 Results " * 50_000
     assert split_walls([wall]) == [wall.strip()]
+
+
+def test_a_wall_is_cut_around_a_section_header_inside_a_sentence():
+    """A joined page runs its article's last words into the teasers' header; a header's
+    words in running text (lower case, or before a word in lower case) stay."""
+    ending = (
+        "Further information may be obtained by email at desk@example.org Related Articles "
+        "Front Page Herbert recalled as Clerk of House. Critics said related articles were "
+        "missing. The list of Related Articles was long. Weitere Artikel Die Regierung tagte."
+    )
+    wall = " ".join([*_seed_lines(), ending])
+    sentences = split_walls([wall])
+    assert "Further information may be obtained by email at desk@example.org" in sentences
+    assert "Related Articles" in sentences
+    assert "Front Page Herbert recalled as Clerk of House." in sentences
+    assert "Critics said related articles were missing." in sentences
+    assert "The list of Related Articles was long." in sentences
+    assert "Weitere Artikel" in sentences
+    assert " ".join(sentences) == " ".join(wall.split())
+    article = cleaner.clean_text(wall)
+    kinds = {block.text: block.kind for block in article.blocks if not block.kept}
+    assert kinds["Related Articles"] is Kind.RELATED

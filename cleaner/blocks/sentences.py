@@ -11,8 +11,10 @@ officials" is one sentence); a whole date ends where a word that is not in
 lower case follows it (a teaser's or a byline's stamp, "December 19, 2025
 NICOLE HERBERT, who ..."); and a header that opens a section ("Read next",
 "Comments": the phrase book's) or a time of day ("00:55", a teaser's stamp)
-ends where it opens a sentence. A menu is then glued to the sentence after
-it, but the article's sentences stand apart from the teasers and the footer.
+ends where it opens a sentence, and a header of two words or more ("Related
+Articles") stands alone wherever it is written capitalised before such a word.
+A menu is then glued to the sentence after it, but the article's sentences
+stand apart from the teasers and the footer.
 
 Only walls are cut: dumps whose lines longer than ``wall_line_chars`` hold
 at least ``wall_share`` of their text. lxml's ``text_content()`` writes line
@@ -25,6 +27,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from cleaner.labelling.phrases import fold, phrase_book
 from cleaner.resources import thresholds
@@ -61,11 +65,48 @@ def _section_headers() -> frozenset[str]:
     return frozenset(phrase for phrase, kind in book.whole.items() if kind in book.section_kinds)
 
 
+@cache
+def _inner_headers() -> AhoCorasick:
+    """The section headers of two words or more, found anywhere in a text lower-cased."""
+    return AhoCorasick(
+        sorted((header for header in _section_headers() if " " in header), key=len, reverse=True),
+        matchkind=MatchKind.LeftmostLongest,
+    )
+
+
+def _inner_header_cuts(sentence: str) -> list[str]:
+    """``sentence`` cut before and after each section header of two words or more that
+    stands inside it, capitalised, before a word not in lower case ("... by email.com
+    Related Articles Front Page ..."): a joined page runs its article's end into the
+    teasers' header."""
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):  # a letter whose lower case is longer ("İ"): read whole
+        return [sentence]
+    pieces, start = [], 0
+    for _, begin, end in _inner_headers().find_matches_as_indexes(lowered):
+        if (
+            begin > start
+            and sentence[begin - 1] == " "
+            and sentence[begin].isupper()
+            and sentence[end : end + 1] == " "
+            and not sentence[end + 1 : end + 2].islower()
+        ):
+            pieces += [sentence[start:begin].strip(), sentence[begin:end]]
+            start = end
+    if not pieces:
+        return [sentence]
+    pieces.append(sentence[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
 def _header_cut(sentence: str) -> int:
     """Where a section header that opens ``sentence`` ends ("Read next 00:55 Ukraine is ..."),
-    if a word that is not in lower case follows it; else 0."""
+    if a word that is not in lower case follows it; else 0 (and 0 for a header alone:
+    "Related Articles" is one header, not "Related" before "Articles")."""
     words = sentence.split(" ", _HEADER_WORDS)
     headers = _section_headers()
+    if len(words) <= _HEADER_WORDS and fold(sentence) in headers:
+        return 0
     for count in range(min(_HEADER_WORDS, len(words) - 1), 0, -1):
         following = words[count][:1]
         if not following.islower() and fold(" ".join(words[:count])) in headers:
@@ -112,8 +153,8 @@ def _date_cuts(sentence: str) -> list[str]:
 
 def _sentences(line: str) -> list[str]:
     """``line`` cut after each sentence end that a word not in lower case follows, after
-    a whole date that such a word follows, and after a section header or a time of day
-    that opens a sentence."""
+    a whole date that such a word follows, around a section header of two words or more
+    inside a sentence, and after a section header or a time of day that opens one."""
     sentences = []
     start = 0
     for end in _SENTENCE_END.finditer(line):
@@ -122,7 +163,12 @@ def _sentences(line: str) -> list[str]:
             start = end.end()
     sentences.append(line[start:].strip())
     cut = []
-    for sentence in (piece for whole in sentences for piece in _date_cuts(whole)):
+    for sentence in (
+        piece
+        for whole in sentences
+        for dated in _date_cuts(whole)
+        for piece in _inner_header_cuts(dated)
+    ):
         # "Related articles 09:12 Bus fares rise ...": a header, a stamp, then the sentence.
         while (end := _header_cut(sentence)) or (end := _time_cut(sentence)):
             cut.append(sentence[:end])
