@@ -163,3 +163,40 @@ def test_lines_that_read_as_code_beside_code():
         "It works; we tested it.",
     ]
     assert [_reads_as_code(line) for line in lines] == [True] * 9 + [False] * 3
+
+
+def _article_line() -> str:
+    """The seed's article, joined into one line as text_content() joins a minified page's
+    paragraphs (no space where one element ends and the next begins)."""
+    expected = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
+    return "".join(expected["body"].split("\n\n"))
+
+
+def test_a_paragraph_joined_to_an_inline_script_is_read_as_text():
+    script = "window.dataLayer.push({'event': 'article_view', 'section': 'world'});"
+    line = _article_line() + script
+    lines = [*HEAD_CODE.splitlines(), line, *HEAD_CODE.splitlines()]
+    assert _is_code(line)
+    marks = code_lines(lines)
+    assert marks is not None
+    assert marks[len(HEAD_CODE.splitlines())] is False
+    assert sum(marks) == 2 * len(HEAD_CODE.splitlines())
+    # A data line of the same prose (a page's JSON-LD) is still code.
+    data = '{"@type": "NewsArticle", "articleBody": "' + _article_line() + '"}'
+    assert code_lines([*HEAD_CODE.splitlines(), data, *HEAD_CODE.splitlines()])[
+        len(HEAD_CODE.splitlines())
+    ]
+
+
+def test_an_article_in_one_line_among_much_code_is_cut_into_sentences_and_kept():
+    """The article's line is a wall in the page's text, though the code around it holds
+    most of the dump's characters; its footer's "All rights reserved." removes only the footer."""
+    code = HEAD_CODE.splitlines() * 20
+    article_line = _article_line() + " © 2025 Example News. All rights reserved."
+    article = cleaner.clean_text("\n".join([*code, article_line, *code]))
+    expected = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
+    first_paragraph = expected["body"].split("\n\n")[0]
+    assert first_paragraph.split(". ")[0] in article.body
+    assert len(article.body.split()) >= 0.9 * len(expected["body"].split())
+    legal = [block for block in article.blocks if block.kind is Kind.LEGAL]
+    assert [block.text for block in legal] == ["© 2025 Example News.", "All rights reserved."]

@@ -19,18 +19,22 @@ stand apart from the teasers and the footer.
 Only walls are cut: dumps whose lines longer than ``wall_line_chars`` hold
 at least ``wall_share`` of their text. lxml's ``text_content()`` writes line
 breaks only where the HTML source has them, so a page whose source is
-minified is such a wall in places. A long paragraph in a dump with line
-breaks stays one line.
+minified is such a wall in places; and as it keeps the page's scripts and
+styles, which may hold most of its characters, a dump that holds code is
+judged on the text around its code (``labelling.text_code``). A long
+paragraph in a dump with line breaks stays one line.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from cleaner.labelling.phrases import fold, phrase_book
+from cleaner.labelling.text_code import code_lines
 from cleaner.resources import thresholds
 
 # A sentence's end: its mark, any closing quotes or brackets, and the space after it.
@@ -186,10 +190,28 @@ def split_walls(lines: list[str]) -> list[str]:
     lengths = list(map(len, lines))
     if not lines or max(lengths) <= longest:
         return lines
-    if sum(length for length in lengths if length > longest) < limits["wall_share"] * sum(lengths):
+    if sum(length for length in lengths if length > longest) >= limits["wall_share"] * sum(lengths):
+        return [
+            sentence
+            for line, length in zip(lines, lengths, strict=True)
+            for sentence in (_sentences(line) if length > longest else (line,))
+        ]
+    code = code_lines(lines)
+    if code is None:
+        return lines
+    # A page's scripts and styles (lxml's text_content() keeps them) are most of its text:
+    # the wall is judged, and cut, in the text around them.
+    text = [not is_code for is_code in code]
+    text_chars = sum(compress(lengths, text))
+    long_chars = sum(
+        length
+        for length, is_text in zip(lengths, text, strict=True)
+        if is_text and length > longest
+    )
+    if long_chars < limits["wall_share"] * text_chars:
         return lines
     return [
         sentence
-        for line, length in zip(lines, lengths, strict=True)
-        for sentence in (_sentences(line) if length > longest else (line,))
+        for line, length, is_text in zip(lines, lengths, text, strict=True)
+        for sentence in (_sentences(line) if is_text and length > longest else (line,))
     ]

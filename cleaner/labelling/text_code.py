@@ -26,6 +26,12 @@ and so do the selectors listed over a rule and a line of no prose between two of
 code. On all the dev pages rendered by ``text_content()``, overall F1 went from
 0.730 to 0.768 (products 0.247 to 0.365, articles 0.839 to 0.872); the dumps of
 the other converters are read as before (the same pages are taken to hold code).
+
+``text_content()`` also joins an inline ``<script>`` to the paragraph before it, and a
+minified page's paragraphs into one line: a long line that is mostly prose is text,
+whatever code it ends with (a page's data, JSON-LD that writes the article again,
+stays code). Such a line is a wall of text among the code, and is cut into sentences
+(``blocks.sentences``). Both together: 0.768 to 0.778 overall, articles 0.872 to 0.887.
 """
 
 from __future__ import annotations
@@ -91,6 +97,12 @@ def _among_code(line: str) -> bool:
     )
 
 
+# Runs of five words or more, each but the last followed by a single space: how much of a
+# long line is prose.
+_WORD_RUN = re.compile(r"(?:[^\W\d_]+[,.;:!?'’\"”)]* ){5,}")
+# A line that opens as data does (a brace, a bracket, a quoted or bare key): a page's
+# JSON-LD or state, whose texts are the page's own, written again.
+_DATA_OPENING = re.compile(r"""^(?:[{\["']|[\w$]+\s*:)""")
 # A line of prose: ten words or more, ending a sentence.
 _PROSE = re.compile(r"^(?:\S+\s+){9,}\S*[.!?]['\"”’)]*$")
 # The head of a dump looked at first: code there shows in braces and semicolons.
@@ -120,9 +132,22 @@ def code_lines(lines: list[str]) -> list[bool] | None:
         and not _opens_with_code(lines, code, limits)
     ):
         return None
-    return _in_context(
+    marked = _in_context(
         lines, [is_code or _among_code(line) for line, is_code in zip(lines, code, strict=True)]
     )
+    return [
+        is_code and not _mostly_prose(line, limits)
+        for line, is_code in zip(lines, marked, strict=True)
+    ]
+
+
+def _mostly_prose(line: str, limits: dict[str, Any]) -> bool:
+    """Whether a long line is mostly prose, and not data: a paragraph that a converter
+    joined to the inline script after it (``text_content()``), kept for the model to read."""
+    if len(line) < limits["code_prose_line_chars"] or _DATA_OPENING.match(line):
+        return False
+    prose = sum(map(len, _WORD_RUN.findall(line)))
+    return prose >= limits["code_prose_share"] * len(line)
 
 
 def _opens_with_code(lines: list[str], code: list[bool], limits: dict[str, Any]) -> bool:
