@@ -20,16 +20,15 @@ Only walls are cut: dumps whose lines longer than ``wall_line_chars`` hold
 at least ``wall_share`` of their text. lxml's ``text_content()`` writes line
 breaks only where the HTML source has them, so a page whose source is
 minified is such a wall in places; and as it keeps the page's scripts and
-styles, which may hold most of its characters, a dump that holds code is
-judged on the text around its code (``labelling.text_code``). A long
-paragraph in a dump with line breaks stays one line.
+styles, which may hold most of its characters, every long line of text of a
+dump that holds code (``labelling.text_code``) is cut. A long paragraph in a
+dump with line breaks stays one line.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import compress
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -199,19 +198,11 @@ def split_walls(lines: list[str]) -> list[str]:
     code = code_lines(lines)
     if code is None:
         return lines
-    # A page's scripts and styles (lxml's text_content() keeps them) are most of its text:
-    # the wall is judged, and cut, in the text around them.
-    text = [not is_code for is_code in code]
-    text_chars = sum(compress(lengths, text))
-    long_chars = sum(
-        length
-        for length, is_text in zip(lengths, text, strict=True)
-        if is_text and length > longest
-    )
-    if long_chars < limits["wall_share"] * text_chars:
-        return lines
+    # A dump that holds its page's scripts and styles (lxml's text_content()) may be a
+    # minified page's: its long lines of text are its elements joined, and are cut
+    # whatever share of the dump's characters the code around them holds.
     return [
         sentence
-        for line, length, is_text in zip(lines, lengths, text, strict=True)
-        for sentence in (_sentences(line) if is_text and length > longest else (line,))
+        for line, length, is_code in zip(lines, lengths, code, strict=True)
+        for sentence in (_sentences(line) if not is_code and length > longest else (line,))
     ]
