@@ -112,3 +112,19 @@ def test_a_wall_is_cut_around_a_section_header_inside_a_sentence():
     article = cleaner.clean_text(wall)
     kinds = {block.text: block.kind for block in article.blocks if not block.kept}
     assert kinds["Related Articles"] is Kind.RELATED
+
+
+def test_a_menu_glued_to_the_sentence_after_it_is_cut_off():
+    """A page joined by spaces runs its menu into its first sentence; a sentence whose
+    capitalised words are its own (names, a title) is not cut."""
+    menu = "Home News Sport Weather Tutoring was supposed to save American kids after the pandemic."
+    names = "It was a good day for Anna Maria Lopez and all of her friends from Madrid."
+    wall = " ".join([menu, names, *_seed_lines()])
+    sentences = split_walls([wall])
+    assert "Home News Sport Weather" in sentences
+    assert "Tutoring was supposed to save American kids after the pandemic." in sentences
+    assert names in sentences
+    assert " ".join(sentences) == " ".join(wall.split())
+    article = cleaner.clean_text(wall)
+    menu_block = next(block for block in article.blocks if block.text == "Home News Sport Weather")
+    assert not menu_block.kept

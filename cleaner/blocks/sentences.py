@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import accumulate
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -40,6 +41,8 @@ from cleaner.resources import thresholds
 # (It starts at a run's first mark, and takes the run whole: on a line of a hundred thousand
 # question marks, a pattern free to start anywhere in the run took a minute.)
 _SENTENCE_END = re.compile(r"(?<![.!?…。！？])[.!?…。！？]++[\"'”’»)\]]*+\s+")
+# What a sentence after a menu ends with.
+_TERMINALS = (".", "!", "?", "…")
 # A section header ("Read next", "Related articles") is at most this many words.
 _HEADER_WORDS = 4
 # A time of day that opens a sentence, before a word that is not in lower case: a teaser's
@@ -154,10 +157,42 @@ def _date_cuts(sentence: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+def _menu_cut(sentence: str) -> list[str]:
+    """``sentence`` cut where a run of capitalised words (a menu, a headline) ends and a
+    sentence in lower case begins ("Home News Sport Weather Tutoring was supposed to ...").
+
+    A page joined by spaces glues its menus, breadcrumbs and headline to the first
+    sentence after them; cut there, the menu is a line the model drops as it drops menus,
+    and the sentence stands alone. The cut is the last place where what comes before is
+    capitalised and what comes after is in lower case, each by its share of words
+    (``thresholds.yaml``: ``menu_run_*``, ``sentence_run_*``): the last, so that the
+    sentence's own first word ("Tutoring") is not left with the menu.
+    """
+    if not sentence.endswith(_TERMINALS):
+        return [sentence]
+    limits = thresholds("text")
+    menu_words, sentence_words = limits["menu_run_words"], limits["sentence_run_words"]
+    words = sentence.split(" ")
+    if len(words) < menu_words + sentence_words:
+        return [sentence]
+    capitalised = list(accumulate(not word[:1].islower() for word in words))
+    lower = list(accumulate(word[:1].islower() for word in words))
+    for start in range(len(words) - sentence_words, menu_words - 1, -1):
+        if not words[start][:1].isupper():
+            continue
+        tail_lower = lower[-1] - lower[start]
+        if capitalised[start - 1] >= limits["menu_run_capitals"] * start and tail_lower >= limits[
+            "sentence_run_lower"
+        ] * (len(words) - start - 1):
+            return [" ".join(words[:start]), " ".join(words[start:])]
+    return [sentence]
+
+
 def _sentences(line: str) -> list[str]:
     """``line`` cut after each sentence end that a word not in lower case follows, after
     a whole date that such a word follows, around a section header of two words or more
-    inside a sentence, and after a section header or a time of day that opens one."""
+    inside a sentence, after a menu glued to the sentence after it, and after a section
+    header or a time of day that opens one."""
     sentences = []
     start = 0
     for end in _SENTENCE_END.finditer(line):
@@ -170,7 +205,8 @@ def _sentences(line: str) -> list[str]:
         piece
         for whole in sentences
         for dated in _date_cuts(whole)
-        for piece in _inner_header_cuts(dated)
+        for headed in _inner_header_cuts(dated)
+        for piece in _menu_cut(headed)
     ):
         # "Related articles 09:12 Bus fares rise ...": a header, a stamp, then the sentence.
         while (end := _header_cut(sentence)) or (end := _time_cut(sentence)):
