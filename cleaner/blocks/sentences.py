@@ -41,7 +41,7 @@ from cleaner.resources import thresholds
 # (It starts at a run's first mark, and takes the run whole: on a line of a hundred thousand
 # question marks, a pattern free to start anywhere in the run took a minute.)
 _SENTENCE_END = re.compile(r"(?<![.!?…。！？])[.!?…。！？]++[\"'”’»)\]]*+\s+")
-# What a sentence after a menu ends with.
+# What a sentence glued to a menu ends with (``_menu_cut``; scripts without case are never cut).
 _TERMINALS = (".", "!", "?", "…")
 # A section header ("Read next", "Related articles") is at most this many words.
 _HEADER_WORDS = 4
@@ -172,18 +172,20 @@ def _menu_cut(sentence: str) -> list[str]:
         return [sentence]
     limits = thresholds("text")
     menu_words, sentence_words = limits["menu_run_words"], limits["sentence_run_words"]
+    menu_share, sentence_share = limits["menu_run_capitals"], limits["sentence_run_lower"]
     words = sentence.split(" ")
     if len(words) < menu_words + sentence_words:
         return [sentence]
+    # Running counts: capitalised[i] of words[: i + 1] not in lower case, lower[i] in it.
     capitalised = list(accumulate(not word[:1].islower() for word in words))
     lower = list(accumulate(word[:1].islower() for word in words))
     for start in range(len(words) - sentence_words, menu_words - 1, -1):
         if not words[start][:1].isupper():
             continue
-        tail_lower = lower[-1] - lower[start]
-        if capitalised[start - 1] >= limits["menu_run_capitals"] * start and tail_lower >= limits[
-            "sentence_run_lower"
-        ] * (len(words) - start - 1):
+        menu_is_capitalised = capitalised[start - 1] >= menu_share * start
+        # The sentence's words after its first, which is capitalised.
+        rest_lower, rest = lower[-1] - lower[start], len(words) - start - 1
+        if menu_is_capitalised and rest_lower >= sentence_share * rest:
             return [" ".join(words[:start]), " ".join(words[start:])]
     return [sentence]
 
