@@ -88,7 +88,7 @@ def test_a_wall_is_cut_after_a_whole_date_that_a_capitalised_word_follows():
 
 
 def test_years_without_a_day_and_month_are_read_in_linear_time():
-    wall = "Season 2024 Results " * 50_000
+    wall = "season 2024 Results " * 50_000
     assert split_walls([wall]) == [wall.strip()]
 
 
@@ -128,3 +128,22 @@ def test_a_menu_glued_to_the_sentence_after_it_is_cut_off():
     article = cleaner.clean_text(wall)
     menu_block = next(block for block in article.blocks if block.text == "Home News Sport Weather")
     assert not menu_block.kept
+
+
+def test_a_long_run_of_capitalised_words_is_cut_into_its_words_and_dropped():
+    """A footer's links joined by spaces read as one long line; cut into its words, it is
+    a menu as a dump with line breaks writes one. Data and sentences stay whole."""
+    footer = (
+        "Our Solutions Employee Benefits HR Consulting Commercial Insurance Personal "
+        "Insurance Disclosure Information Careers Contact Menu"
+    )
+    data = 'Fitness","Machine","With","Product","Reviews","Strength","Training","Home","Gym'
+    wall = " ".join([*_seed_lines(), footer])
+    sentences = split_walls([wall])
+    assert sentences[-len(footer.split()) :] == footer.split()
+    assert " ".join(sentences) == " ".join(wall.split())
+    article = cleaner.clean_text(wall)
+    assert not any(block.kept for block in article.blocks if block.text in footer.split())
+    title_case = "The Complete Guide To Choosing The Right Running Shoes For Every Type Of Runner."
+    for piece in (data, title_case):
+        assert piece in split_walls([" ".join([*_seed_lines(), piece])])[-1]

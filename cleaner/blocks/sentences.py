@@ -13,8 +13,11 @@ NICOLE HERBERT, who ..."); and a header that opens a section ("Read next",
 "Comments": the phrase book's) or a time of day ("00:55", a teaser's stamp)
 ends where it opens a sentence, and a header of two words or more ("Related
 Articles") stands alone wherever it is written capitalised before such a word.
-A menu is then glued to the sentence after it, but the article's sentences
-stand apart from the teasers and the footer.
+A menu is cut from the sentence it is glued to where the sentence's words in
+lower case begin, and a long run of capitalised words that ends no sentence
+(a menu, a form's labels, a footer's links) is cut into its words, as a dump
+with line breaks writes a menu: the article's sentences stand apart from the
+menus, the teasers and the footer.
 
 Only walls are cut: dumps whose lines longer than ``wall_line_chars`` hold
 at least ``wall_share`` of their text. lxml's ``text_content()`` writes line
@@ -43,6 +46,8 @@ from cleaner.resources import thresholds
 _SENTENCE_END = re.compile(r"(?<![.!?…。！？])[.!?…。！？]++[\"'”’»)\]]*+\s+")
 # What a sentence glued to a menu ends with (``_menu_cut``; scripts without case are never cut).
 _TERMINALS = (".", "!", "?", "…")
+# Characters of code and data, not of a menu (``_menu_words``).
+_DATA_MARKS = ('"', "{", "}", ";", "=", "<", ">")
 # A section header ("Read next", "Related articles") is at most this many words.
 _HEADER_WORDS = 4
 # A time of day that opens a sentence, before a word that is not in lower case: a teaser's
@@ -190,11 +195,32 @@ def _menu_cut(sentence: str) -> list[str]:
     return [sentence]
 
 
+def _menu_words(piece: str) -> list[str]:
+    """``piece`` cut into its words when it is a menu: many words, nearly all capitalised,
+    ending no sentence ("Our Solutions Employee Benefits HR Consulting ... Menu").
+
+    A page joined by spaces makes one long line of a menu, a form's labels or a footer's
+    links, and a long line reads as prose to the model. Its words one by one are what a
+    dump with line breaks gives: short lines that the model reads as a menu. Data (quotes,
+    braces: a script's, whose words are not the page's text) is left whole.
+    """
+    limits = thresholds("text")
+    words = piece.split(" ")
+    if (
+        len(words) < limits["menu_list_words"]
+        or piece.endswith(_TERMINALS)
+        or any(mark in piece for mark in _DATA_MARKS)
+    ):
+        return [piece]
+    capitalised = sum(not word[:1].islower() for word in words)
+    return words if capitalised >= limits["menu_list_capitals"] * len(words) else [piece]
+
+
 def _sentences(line: str) -> list[str]:
     """``line`` cut after each sentence end that a word not in lower case follows, after
     a whole date that such a word follows, around a section header of two words or more
     inside a sentence, after a menu glued to the sentence after it, and after a section
-    header or a time of day that opens one."""
+    header or a time of day that opens one; a menu on its own is cut into its words."""
     sentences = []
     start = 0
     for end in _SENTENCE_END.finditer(line):
@@ -208,7 +234,8 @@ def _sentences(line: str) -> list[str]:
         for whole in sentences
         for dated in _date_cuts(whole)
         for headed in _inner_header_cuts(dated)
-        for piece in _menu_cut(headed)
+        for menu_cut in _menu_cut(headed)
+        for piece in _menu_words(menu_cut)
     ):
         # "Related articles 09:12 Bus fares rise ...": a header, a stamp, then the sentence.
         while (end := _header_cut(sentence)) or (end := _time_cut(sentence)):
