@@ -147,3 +147,9 @@ def test_a_long_run_of_capitalised_words_is_cut_into_its_words_and_dropped():
     title_case = "The Complete Guide To Choosing The Right Running Shoes For Every Type Of Runner."
     for piece in (data, title_case):
         assert piece in split_walls([" ".join([*_seed_lines(), piece])])[-1]
+
+
+def test_a_menu_so_long_it_is_no_sentence_is_cut_though_it_ends_like_one():
+    menu = " ".join(["Shop All Sales Watches Support Center Marine Aviation"] * 6) + " BIG SAVINGS!"
+    wall = " ".join([*_seed_lines(), menu])
+    assert split_walls([wall])[-2:] == ["BIG", "SAVINGS!"]

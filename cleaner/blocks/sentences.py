@@ -197,7 +197,9 @@ def _menu_cut(sentence: str) -> list[str]:
 
 def _menu_words(piece: str) -> list[str]:
     """``piece`` cut into its words when it is a menu: many words, nearly all capitalised,
-    ending no sentence ("Our Solutions Employee Benefits HR Consulting ... Menu").
+    ending no sentence ("Our Solutions Employee Benefits HR Consulting ... Menu"), or so
+    many that they are no sentence though they end like one ("... Shop All Sales BIG
+    SAVINGS!").
 
     A page joined by spaces makes one long line of a menu, a form's labels or a footer's
     links, and a long line reads as prose to the model. Its words one by one are what a
@@ -208,7 +210,7 @@ def _menu_words(piece: str) -> list[str]:
     words = piece.split(" ")
     if (
         len(words) < limits["menu_list_words"]
-        or piece.endswith(_TERMINALS)
+        or (piece.endswith(_TERMINALS) and len(words) < limits["menu_list_sentence_words"])
         or any(mark in piece for mark in _DATA_MARKS)
     ):
         return [piece]
