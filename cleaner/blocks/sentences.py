@@ -31,6 +31,7 @@ dump with line breaks stays one line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from itertools import accumulate
 
@@ -218,6 +219,15 @@ def _menu_words(piece: str) -> list[str]:
     return words if capitalised >= limits["menu_list_capitals"] * len(words) else [piece]
 
 
+# How a sentence is cut further, step by step, each step on the pieces of the one before.
+_SPLITS: tuple[Callable[[str], list[str]], ...] = (
+    _date_cuts,
+    _inner_header_cuts,
+    _menu_cut,
+    _menu_words,
+)
+
+
 def _sentences(line: str) -> list[str]:
     """``line`` cut after each sentence end that a word not in lower case follows, after
     a whole date that such a word follows, around a section header of two words or more
@@ -230,15 +240,10 @@ def _sentences(line: str) -> list[str]:
             sentences.append(line[start : end.end()].strip())
             start = end.end()
     sentences.append(line[start:].strip())
+    for split in _SPLITS:
+        sentences = [piece for sentence in sentences for piece in split(sentence)]
     cut = []
-    for sentence in (
-        piece
-        for whole in sentences
-        for dated in _date_cuts(whole)
-        for headed in _inner_header_cuts(dated)
-        for menu_cut in _menu_cut(headed)
-        for piece in _menu_words(menu_cut)
-    ):
+    for sentence in sentences:
         # "Related articles 09:12 Bus fares rise ...": a header, a stamp, then the sentence.
         while (end := _header_cut(sentence)) or (end := _time_cut(sentence)):
             cut.append(sentence[:end])
