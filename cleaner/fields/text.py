@@ -533,23 +533,25 @@ def _stated_below(blocks: list[Block], article_end: int) -> datetime | None:
     "April 13, 2023" on two lines)."""
     last = min(len(blocks), article_end + 1 + thresholds("text")["stated_date_lines"])
     for index in range(article_end + 1, last):
-        text = blocks[index].text
-        if text.count(" ") >= _STATED_LINE_WORDS or not (dates := find_dates(text)):
+        if blocks[index].text.count(" ") >= _STATED_LINE_WORDS:
             continue
-        start, _end, moment = dates[0]
-        if date_role(_words_before(blocks, index, start)) == "publication":
-            return moment
+        if (dated := _first_date(blocks, index)) is not None and dated[1] == "publication":
+            return dated[0]
     return None
 
 
-def _words_before(blocks: list[Block], index: int, start: int) -> str:
-    """The words before the date at ``start`` of line ``index``: what they say it is
-    (``date_role``). A date line's own lead-in may stand on the line above ("Published" /
-    "August 13, 2025")."""
-    before = blocks[index].text[:start]
+def _first_date(blocks: list[Block], index: int) -> tuple[datetime, str | None] | None:
+    """The first date line ``index`` writes, and what the words before it say it is
+    (``date_role``); None if it writes none. A date line's own lead-in may stand on the
+    line above ("Published" / "August 13, 2025")."""
+    text = blocks[index].text
+    if not (dates := find_dates(text)):
+        return None
+    start, _end, moment = dates[0]
+    before = text[:start]
     if not before.strip() and index and blocks[index - 1].text.count(" ") < _LEAD_IN_WORDS:
-        return blocks[index - 1].text
-    return before
+        before = blocks[index - 1].text
+    return moment, date_role(before)
 
 
 def _published(
@@ -576,10 +578,9 @@ def _published(
     for index, block in marked:
         if index >= article_end:
             break
-        if block.kind is Kind.TITLE or not (dates := find_dates(block.text)):
+        if block.kind is Kind.TITLE or (dated := _first_date(blocks, index)) is None:
             continue
-        start, _end, moment = dates[0]
-        role = date_role(_words_before(blocks, index, start))
+        moment, role = dated
         if role in (None, "publication"):
             return moment
         if role == "modification" and modified is None:
