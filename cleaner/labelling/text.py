@@ -40,6 +40,7 @@ from cleaner.labelling.forest import ObliviousForest, load_forest
 from cleaner.labelling.phrases import Marker, fold, marked_lines, phrase_book
 from cleaner.labelling.text_code import code_lines
 from cleaner.labelling.text_features import FEATURE_NAMES, pages_line_features
+from cleaner.labelling.text_markup import markup_copies
 from cleaner.labelling.text_sections import Section, sections
 from cleaner.labelling.text_title import find_titles
 from cleaner.labelling.text_words import WordOdds, word_odds
@@ -63,6 +64,7 @@ _MODEL_REASONS = np.array(
     dtype=object,
 )
 _CODE_REASON = "rule: script or style code"
+_MARKUP_BOX_REASON = "rule: HTML source among copies of the page's lines"
 _TITLE_MODEL_REASON = "title model: best of the head's lines"
 _TITLE_HEADLINE_REASON = "title: the dump's first level-1 heading"
 # A title line is a level-1 heading, a kept subheading level 2.
@@ -313,6 +315,9 @@ def _label_page(
     for index, first in _repeated_lines(lines, kept, words, limits["min_repeat_words"]):
         kept[index], kinds[index] = False, Kind.OTHER
         reasons[index] = f"rule: repeats kept line {first}"
+    for index, source in markup_copies(lines, limits["min_repeat_words"]):
+        kept[index], kinds[index] = False, Kind.OTHER
+        reasons[index] = _MARKUP_BOX_REASON if source is None else _markup_reason(source)
     return list(
         map(
             Block,
@@ -325,6 +330,10 @@ def _label_page(
             reasons,
         )
     )
+
+
+def _markup_reason(source: int) -> str:
+    return f"rule: copies line {source} as HTML source"
 
 
 def _repeated_lines(
