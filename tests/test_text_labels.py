@@ -2,6 +2,7 @@
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 import pytest
 
@@ -167,3 +168,34 @@ def test_a_paragraph_the_page_writes_twice_is_kept_once(converter):
     assert kept_twice  # short lines (a "Copy to clipboard" button) may repeat ...
     assert all(len(re.findall(r"\w+", text)) < 8 for text in kept_twice)  # ... paragraphs not
     assert _f1(article.body, gold["main_content"]) > 0.9
+
+
+@pytest.mark.parametrize("page_id", ["0004", "0219"])
+def test_pieces_of_a_sentence_cut_at_its_links_are_body_not_subheadings(page_id):
+    # BeautifulSoup writes each link of a paragraph on a line of its own: "To keep up with",
+    # "modern plumbing", ", plumbers need modern tools ...". Those pieces are kept as body.
+    blocks = cleaner.clean_text(wcxb_dump(page_id, "bs4")).blocks
+    pieces = [
+        (block, after)
+        for block, after in pairwise(blocks)
+        if block.kept and after.kept and (after.text[0].islower() or after.text[0] in ",.;:")
+    ]
+    assert len(pieces) >= 10
+    for block, after in pieces:
+        assert block.kind is Kind.BODY and after.kind is Kind.BODY, (block.text, after.text)
+        assert block.heading_level is None
+
+
+def test_a_short_line_between_sentences_and_a_lettered_heading_stay_subheadings():
+    dump = "\n".join(
+        [
+            "Market overview for the coming year",
+            "Professional services now target the growing market for generative tools.",
+            "c) Emerging players",
+            "New challengers are reshaping the market with cheaper and smaller models.",
+            "Several of them have raised large rounds of funding over the last year.",
+        ]
+    )
+    blocks = cleaner.clean_text(dump).blocks
+    kinds = {block.text: block.kind for block in blocks if block.kept}
+    assert kinds["c) Emerging players"] is Kind.HEADING

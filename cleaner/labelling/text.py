@@ -26,6 +26,7 @@ its reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -69,6 +70,8 @@ _TITLE_MODEL_REASON = "title model: best of the head's lines"
 _TITLE_HEADLINE_REASON = "title: the dump's first level-1 heading"
 # A title line is a level-1 heading, a kept subheading level 2.
 _LEVELS = {Kind.TITLE: 1, Kind.HEADING: 2}
+# A heading lettered as an item of an outline: "a. Overview", "c) Emerging players".
+_LETTERED = re.compile(r"[a-z][.)]\s")
 _COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
 
 
@@ -303,7 +306,7 @@ def _label_page(
     )
     # Every line labelled as the model says, in bulk; then the rules' labels over them.
     kept = read.kept.tolist()
-    heading = read.kept & (words <= limits["max_heading_words"]) & (sentence_end == 0)
+    heading = _subheadings(lines, read.kept & (words <= limits["max_heading_words"]), features)
     model_kind = np.where(read.kept, heading.astype(np.intp), _REMOVED)
     places = _menu_places(model_kind == _REMOVED, ruled, menu_like)
     model_kind[places > 0] = _MENU
@@ -330,6 +333,27 @@ def _label_page(
             reasons,
         )
     )
+
+
+def _subheadings(lines: list[str], short_kept: np.ndarray, features: np.ndarray) -> np.ndarray:
+    """Which short kept lines are subheadings: those that end no sentence and are no piece
+    of one.
+
+    A converter that writes each inline element on a line of its own (a link, a bold
+    word) cuts a sentence into "a folder on", "artmann.se", ", and suddenly I had a place
+    on". Such a piece opens in lower case or with a mark that continues a sentence, or
+    the line after it does; a heading numbered "a." or "c)" opens in lower case too.
+    """
+    heading = short_kept & (features[:, _COLUMN["ends_terminal"]] == 0)
+    opens_mid_sentence = (
+        features[:, _COLUMN["starts_lower"]] + features[:, _COLUMN["starts_continuation"]] > 0
+    )
+    before_mid_sentence = (
+        features[:, _COLUMN["starts_lower@+1"]] + features[:, _COLUMN["starts_continuation@+1"]] > 0
+    )
+    for index in np.flatnonzero(heading & opens_mid_sentence).tolist():
+        opens_mid_sentence[index] = _LETTERED.match(lines[index]) is None
+    return heading & ~opens_mid_sentence & ~before_mid_sentence
 
 
 def _markup_reason(source: int) -> str:
