@@ -60,7 +60,7 @@ def test_html_a_page_teaches_repeats_nothing_and_is_not_a_copy():
         '<font color="red"><center>Hello!</center></font>',
         "Save the file, open it in a browser, and the tags are gone: only the words show.",
     ]
-    assert markup_copies(lines, 8) == []
+    assert markup_copies(lines, range(len(lines)), 8) == []
 
 
 def test_a_copy_must_repeat_a_line_above_it_not_below():
@@ -68,5 +68,5 @@ def test_a_copy_must_repeat_a_line_above_it_not_below():
         "<p>The council will meet on Tuesday to vote on the new budget for the city parks.</p>",
         "The council will meet on Tuesday to vote on the new budget for the city parks.",
     ]
-    assert markup_copies(lines, 8) == []
-    assert markup_copies(list(reversed(lines)), 8) == [(1, 0)]
+    assert markup_copies(lines, range(len(lines)), 8) == []
+    assert markup_copies(list(reversed(lines)), range(2), 8) == [(1, 0)]

@@ -17,11 +17,13 @@ belongs to the article. Rules name the kinds around it:
   exclude it) and fills the article's title.
 What is left is kept or removed as the model says, at the page's own cut
 (``cut``: lower on pages where the model is unsure everywhere), except that a kept
-paragraph the page writes again word for word is kept once; kept short lines without a
-sentence end are subheadings, and the lines it removes above the article, or below it
-short and ending no sentence, navigation (a dump shows where a page's menus stand, not
-its ``<nav>``). Every label carries the rule that decided, or the model's probability, as
-its reason.
+paragraph the page writes again word for word is kept once, a table written cell by cell
+whose rows are numbered is kept whole inside the article (``text_tables``), and a copy of
+the page's text as HTML source is removed (``text_markup``); kept short lines without a
+sentence end are subheadings (unless pieces of a sentence), and the lines it removes
+above the article, or below it short and ending no sentence, navigation (a dump shows
+where a page's menus stand, not its ``<nav>``). Every label carries the rule that
+decided, or the model's probability, as its reason.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from cleaner.labelling.text_code import code_lines
 from cleaner.labelling.text_features import FEATURE_NAMES, pages_line_features
 from cleaner.labelling.text_markup import markup_copies
 from cleaner.labelling.text_sections import Section, sections
+from cleaner.labelling.text_tables import LineColumns, cells_of_numbered_tables
 from cleaner.labelling.text_title import find_titles
 from cleaner.labelling.text_words import WordOdds, word_odds
 from cleaner.resources import thresholds
@@ -65,6 +68,15 @@ _MODEL_REASONS = np.array(
     dtype=object,
 )
 _CODE_REASON = "rule: script or style code"
+# The ways a line may open that the features tell.
+_OPENINGS = (
+    "starts_capital",
+    "starts_lower",
+    "starts_digit",
+    "starts_bullet",
+    "starts_continuation",
+)
+_TABLE_REASON = "rule: a cell of a table whose rows are numbered, inside the article"
 _MARKUP_BOX_REASON = "rule: HTML source among copies of the page's lines"
 _TITLE_MODEL_REASON = "title model: best of the head's lines"
 _TITLE_HEADLINE_REASON = "title: the dump's first level-1 heading"
@@ -315,10 +327,15 @@ def _label_page(
     reasons = _MODEL_REASONS[percents + _PERCENTS * places].tolist()
     for index, (keep_line, kind, reason) in ruled.items():
         kept[index], kinds[index], reasons[index] = keep_line, kind, reason
+    columns = LineColumns(features[:, _COLUMN["chars"]], features[:, _COLUMN["digits"]], words)
+    for index in cells_of_numbered_tables(lines, columns, kept):
+        if index not in ruled:
+            kept[index], kinds[index], reasons[index] = True, Kind.BODY, _TABLE_REASON
     for index, first in _repeated_lines(lines, kept, words, limits["min_repeat_words"]):
         kept[index], kinds[index] = False, Kind.OTHER
         reasons[index] = f"rule: repeats kept line {first}"
-    for index, source in markup_copies(lines, limits["min_repeat_words"]):
+    unmarked = _opening_unmarked(features)
+    for index, source in markup_copies(lines, unmarked, limits["min_repeat_words"]):
         kept[index], kinds[index] = False, Kind.OTHER
         reasons[index] = _MARKUP_BOX_REASON if source is None else _markup_reason(source)
     return list(
@@ -354,6 +371,13 @@ def _subheadings(lines: list[str], short_kept: np.ndarray, features: np.ndarray)
     for index in np.flatnonzero(heading & opens_mid_sentence).tolist():
         opens_mid_sentence[index] = _LETTERED.match(lines[index]) is None
     return heading & ~opens_mid_sentence & ~before_mid_sentence
+
+
+def _opening_unmarked(features: np.ndarray) -> list[int]:
+    """The lines that open with no letter, digit, bullet or mark that continues a sentence:
+    a tag's "<" among them (``markup_copies``)."""
+    opening = sum(features[:, _COLUMN[name]] for name in _OPENINGS)
+    return np.flatnonzero(opening == 0).tolist()
 
 
 def _markup_reason(source: int) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 _OPENS_WITH_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:[\s/>]|$)")
 _OPENS_WITH_ESCAPED_TAG = re.compile(r"&lt;/?[A-Za-z]")
@@ -39,31 +40,39 @@ def _words(text: str) -> str:
     return " " + " ".join(_WORD.findall(text.lower())) + " "
 
 
-def markup_copies(lines: list[str], min_words: int) -> list[tuple[int, int | None]]:
+def markup_copies(
+    lines: list[str], candidates: Iterable[int], min_words: int
+) -> list[tuple[int, int | None]]:
     """The lines that copy the page's text as markup, each with the line above it that
     the copy's text starts from, or None for a line of the box that copies nothing.
 
-    A copy has at least ``min_words`` words once its tags are removed.
+    Only the ``candidates`` (the lines that open with no letter, digit or mark of
+    punctuation: a few of a page) may open with a tag. A copy has at least
+    ``min_words`` words once its tags are removed.
     """
-    markup = [index for index, line in enumerate(lines) if _opens_with_markup(line)]
-    if not markup:
+    copy_words = {}
+    for index in candidates:
+        line = lines[index]
+        if _opens_with_markup(line):
+            words = _words(html.unescape(_TAG.sub(" ", line)))
+            if words.count(" ") - 1 >= min_words:
+                copy_words[index] = words
+    if not copy_words:
         return []
-    markup_set = set(markup)
-    plain = [index for index in range(len(lines)) if index not in markup_set]
     starts: list[int] = []
+    plain: list[int] = []
     joined: list[str] = []
     length = 0
-    for index in plain:
-        words = _words(lines[index])[:-1]
-        starts.append(length)
-        joined.append(words)
-        length += len(words)
+    for index, line in enumerate(lines):
+        if not _opens_with_markup(line):
+            words = _words(line)[:-1]
+            plain.append(index)
+            starts.append(length)
+            joined.append(words)
+            length += len(words)
     text = "".join(joined) + " "
     copies: dict[int, int | None] = {}
-    for index in markup:
-        words = _words(html.unescape(_TAG.sub(" ", lines[index])))
-        if words.count(" ") - 1 < min_words:
-            continue
+    for index, words in copy_words.items():
         found = text.find(words)
         if found >= 0:
             source = plain[bisect_right(starts, found) - 1]
