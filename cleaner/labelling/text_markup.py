@@ -50,7 +50,7 @@ def markup_copies(
     punctuation: a few of a page) may open with a tag. A copy has at least
     ``min_words`` words once its tags are removed.
     """
-    copy_words = {}
+    copy_words: dict[int, str] = {}
     for index in candidates:
         line = lines[index]
         if _opens_with_markup(line):

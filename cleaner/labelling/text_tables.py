@@ -9,8 +9,9 @@ cells kept). A converter that writes a row on a line keeps such a table whole.
 
 Such a table shows as rows of a fixed number of short cells whose first cell
 counts 1, 2, 3, ...: every ``period`` lines a number one higher than the last.
-When the article stands on both sides of it (kept lines just above its first
-row and just below its last), its every cell is kept.
+When it stands inside the article (a line kept just above its first row, and
+one just below its last or a good share of its cells kept: a table may end an
+article), its every cell is kept.
 """
 
 from __future__ import annotations
@@ -80,9 +81,9 @@ def numbered_rows(
 def cells_of_numbered_tables(
     lines: list[str], features: LineColumns, kept: list[bool]
 ) -> list[int]:
-    """The lines of the numbered tables that stand inside the article, as ``kept`` (the
-    model's view) places it: a kept line within ``table_article_reach`` lines above the
-    first row, and one as near below the last or ``table_min_kept_share`` of the cells kept.
+    """The lines of the numbered tables that stand inside the article, as the labels so far
+    (``kept``) place it: a kept line within ``table_article_reach`` lines above the first
+    row, and one as near below the last or ``table_min_kept_share`` of the cells kept.
     """
     limits = thresholds("text")
     reach = limits["table_article_reach"]
