@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from itertools import compress, repeat
 
 _OPENS_WITH_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:[\s/>]|$)")
 _OPENS_WITH_ESCAPED_TAG = re.compile(r"&lt;/?[A-Za-z]")
@@ -39,14 +40,27 @@ def _words(text: str) -> str:
     return " " + " ".join(_WORD.findall(text.lower())) + " "
 
 
+def _tagless_words(line: str) -> str:
+    """The words (``_words``) of a line of markup, its tags removed and its entities read."""
+    return _words(html.unescape(_TAG.sub(" ", line)))
+
+
 def markup_copies(lines: list[str], min_words: int) -> list[tuple[int, int | None]]:
     """The lines that copy the page's text as markup, each with the line above it that
     the copy's text starts from, or None for a line of the box that copies nothing.
 
     A copy has at least ``min_words`` words once its tags are removed.
     """
-    markup = [index for index, line in enumerate(lines) if _opens_with_markup(line)]
-    if not markup:
+    # Few lines start with "<": those are picked out without a Python step per line.
+    opening = compress(range(len(lines)), map(str.startswith, lines, repeat("<")))
+    markup = [index for index in opening if _opens_with_markup(lines[index])]
+    # The words of the lines long enough to be copies; the words of the page's other
+    # lines are only read when there is one (on few pages).
+    words_of = {index: _tagless_words(lines[index]) for index in markup}
+    copy_words = {
+        index: words for index, words in words_of.items() if words.count(" ") - 1 >= min_words
+    }
+    if not copy_words:
         return []
     markup_set = set(markup)
     plain = [index for index in range(len(lines)) if index not in markup_set]
@@ -60,10 +74,7 @@ def markup_copies(lines: list[str], min_words: int) -> list[tuple[int, int | Non
         length += len(words)
     text = "".join(joined) + " "
     copies: dict[int, int | None] = {}
-    for index in markup:
-        words = _words(html.unescape(_TAG.sub(" ", lines[index])))
-        if words.count(" ") - 1 < min_words:
-            continue
+    for index, words in copy_words.items():
         found = text.find(words)
         if found >= 0:
             source = plain[bisect_right(starts, found) - 1]
