@@ -102,7 +102,7 @@ def find_words(codes: np.ndarray, line_starts: np.ndarray) -> PageWords:
     code points, read where it stands (the other characters count 0 and lie outside it).
     """
     kinds, lower = _tables()
-    kind = kinds[codes]
+    kind = kinds.take(codes)  # half the cost of ``kinds[codes]``
     edges = np.flatnonzero(np.diff(kind.astype(bool), prepend=False, append=False))
     first, last = edges[0::2], edges[1::2]
     letters = np.zeros(len(codes) + 1, dtype=np.int32)
