@@ -88,14 +88,16 @@ class ObliviousForest:
         rows = features.shape[0]
         leaf_type = np.uint8 if depth <= 8 else np.uint32  # small integers: faster passes
         answered = answers.view(np.uint8).astype(leaf_type, copy=False)
-        # Each level's answers are gathered into one buffer and shifted there: no new
+        # Each level's answers are gathered into one buffer and made its bit there: no new
         # (trees, rows) array per level. The indices are all in range: "clip" only spares
-        # numpy the copy it makes of ``out`` when it must be ready to raise.
+        # numpy the copy it makes of ``out`` when it must be ready to raise. The bit is a
+        # product, not a shift: numpy's shift loop is not vectorised, and cost more than
+        # the rest of the levels together (an answer is 0 or 1, so both give the same bit).
         leaves = np.zeros((trees, rows), dtype=leaf_type)
         level_bits = np.empty((trees, rows), dtype=leaf_type)
         for level in range(depth):
             np.take(answered, self._split_questions[:, level], axis=0, out=level_bits, mode="clip")
-            np.left_shift(level_bits, level, out=level_bits)
+            np.multiply(level_bits, leaf_type(1 << level), out=level_bits)
             np.bitwise_or(leaves, level_bits, out=leaves)
         # Each tree's leaves are read from its own stretch of the flat table of leaf values.
         slots = np.empty((trees, rows), dtype=np.intp)

@@ -119,20 +119,15 @@ def code_lines(lines: list[str]) -> list[bool] | None:
     head = "".join(lines[:_HEAD_LINES])
     if head.count("{") + head.count(";") < limits["code_head_lines"]:
         return None
-    code = list(map(_is_code, lines))
-    before_prose = code_chars = 0
-    for line, is_code in zip(lines, code, strict=True):
-        if not is_code and _PROSE.match(line):
-            break
-        if is_code:
-            before_prose += 1
-            code_chars += len(line)
-    if (
-        before_prose < limits["code_head_lines"]
-        and code_chars < limits["code_head_chars"]
-        and not _opens_with_code(lines, code, limits)
-    ):
+    # Every line is read as code or not only once the head or the opening says the dump may
+    # hold code: of the dumps whose head has braces and semicolons enough, few do, and the
+    # code pattern is slow on a long line.
+    much_before_prose = _code_before_prose(lines, limits)
+    if not much_before_prose and not _opens_with_code(lines, limits):
         return None
+    code = list(map(_is_code, lines))
+    if not much_before_prose and sum(code) < limits["code_head_lines"]:
+        return None  # it opens with code, but holds little of it
     marked = _in_context(
         lines, [is_code or _among_code(line) for line, is_code in zip(lines, code, strict=True)]
     )
@@ -151,13 +146,25 @@ def _mostly_prose(line: str, limits: dict[str, Any]) -> bool:
     return prose >= limits["code_prose_share"] * len(line)
 
 
-def _opens_with_code(lines: list[str], code: list[bool], limits: dict[str, Any]) -> bool:
-    """Whether the dump opens with code (``code_opening_min`` lines of its first
-    ``code_opening_lines``, before more than ``code_opening_prose`` of prose) and holds much
-    of it: a page's head, whose title or description reads as prose and stops the count in
-    ``code_lines``."""
-    if sum(code) < limits["code_head_lines"]:
-        return False
+def _code_before_prose(lines: list[str], limits: dict[str, Any]) -> bool:
+    """Whether ``code_head_lines`` lines, or ``code_head_chars`` characters, of code stand
+    before the dump's first line of prose."""
+    before_prose = code_chars = 0
+    for line in lines:
+        is_code = _is_code(line)
+        if not is_code and _PROSE.match(line):
+            break
+        if is_code:
+            before_prose += 1
+            code_chars += len(line)
+    return before_prose >= limits["code_head_lines"] or code_chars >= limits["code_head_chars"]
+
+
+def _opens_with_code(lines: list[str], limits: dict[str, Any]) -> bool:
+    """Whether the dump opens with code: ``code_opening_min`` lines of its first
+    ``code_opening_lines``, before more than ``code_opening_prose`` of prose. With much code
+    in the dump (``code_head_lines`` lines), that is a page's head, whose title or description
+    reads as prose and stops the count of ``_code_before_prose``."""
     code_seen = prose_seen = 0
     opening = limits["code_opening_lines"]
     for line in lines[:opening]:

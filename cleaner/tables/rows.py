@@ -7,6 +7,7 @@ built exactly as it will be validated and written.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -42,9 +43,12 @@ def blocks_frame(articles: Sequence[Article]) -> pd.DataFrame:
     (every new container object feeds the garbage collector, which then walks
     the whole batch's blocks).
     """
-    blocks = [block for article in articles for block in article.blocks]
+    blocks = list(chain.from_iterable(article.blocks for article in articles))
     columns = {
-        "doc_id": _text_column([article.doc_id for article in articles for _ in article.blocks]),
+        "doc_id": _repeated_text_column(
+            [article.doc_id for article in articles],
+            [len(article.blocks) for article in articles],
+        ),
         "position": np.array([block.position for block in blocks], dtype=np.int64),
         "text": _text_column([block.text for block in blocks]),
         "kept": np.array([block.kept for block in blocks], dtype=bool),
@@ -62,6 +66,13 @@ def _text_column(values: list[str]) -> pd.api.extensions.ExtensionArray:
     checks and converts the values one by one.
     """
     return pd.array(pa.array(values, type=pa.large_string(), from_pandas=True), dtype="str")
+
+
+def _repeated_text_column(values: list[str], times: list[int]) -> pd.api.extensions.ExtensionArray:
+    """``_text_column`` of each of ``values`` repeated its number of ``times``: each value is
+    converted once, and Arrow repeats it (a page's id, for its hundreds of blocks)."""
+    repeated = np.repeat(np.arange(len(values)), times)
+    return pd.array(pa.array(values, type=pa.large_string()).take(repeated), dtype="str")
 
 
 def issues_frame(issues: Sequence[dict]) -> pd.DataFrame:
