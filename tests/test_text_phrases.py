@@ -1,11 +1,16 @@
 """The phrase book: markers of every language, one line or a whole page at once."""
 
+import json
+from pathlib import Path
+
 import pytest
 
+import cleaner
 from cleaner import Kind
 from cleaner.fields.dates import parse_date
 from cleaner.labelling.phrases import phrase_book
 
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 LINES = [
     "Read next",
     "READ NEXT:",
@@ -187,3 +192,34 @@ def test_the_first_rule_that_marks_a_line_wins_and_start_phrases_only_start_line
         None,
         (Kind.LEGAL, "all rights reserved"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Credit: Serious Eats", "Photo by Ann Lee for Example News", "Foto: dpa", "Fot. Jan Nowak"],
+)
+def test_a_photo_credit_is_a_rights_notice_on_a_short_line(line):
+    assert phrase_book().match(line)[0] is Kind.LEGAL
+
+
+def test_a_sentence_that_opens_like_a_credit_is_no_marker():
+    book = phrase_book()
+    sentence = (
+        "Photo: the bridge at dawn, before the march reached the square and the police closed it"
+    )
+    assert book.match(sentence) is None
+    assert book.match_lines([sentence, "Credit: Reuters"]) == [None, (Kind.LEGAL, "credit:")]
+
+
+def test_photo_credits_under_the_pictures_of_an_article_are_removed_as_legal():
+    lines = (SEEDS / "read-next-news.txt").read_text(encoding="utf-8").splitlines()
+    heading = lines.index("Strategic Importance of Rare Earth Metals")
+    dump = [*lines[:3], "Credit: Reuters", *lines[3:heading], "Photo: Getty Images"]
+    dump += lines[heading:]
+    article = cleaner.clean_text("\n".join(dump))
+    labels = {block.text: block for block in article.blocks}
+    for credit in ("Credit: Reuters", "Photo: Getty Images"):
+        assert not labels[credit].kept
+        assert labels[credit].kind is Kind.LEGAL
+    expected = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))["body"]
+    assert article.body == expected

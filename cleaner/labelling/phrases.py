@@ -29,6 +29,7 @@ import yaml
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from cleaner.blocks.block import Kind
+from cleaner.resources import thresholds
 
 _EDGE_PUNCTUATION = " \t:;,.!?-–—|»«›‹>•·*#\"'()[]"
 # A line longer than this is never a whole-line marker ("Read next", "Share").
@@ -120,6 +121,10 @@ class PhraseBook:
     # these two after a line break (a line that starts with it).
     line_patterns: tuple[tuple[Marker, ...], tuple[Marker, ...], str]
     line_automaton: AhoCorasick
+    # Start phrases that mark a line only when it is short ("Credit:", "Photo:": a photo's
+    # credit is a few words; a sentence may open so), and how short: at most this many words.
+    short_starts: frozenset[str] = frozenset()
+    short_start_max_words: int = 0
 
     def match(self, line: str) -> Marker | None:
         """The kind a line is marked as, and the phrase that marked it."""
@@ -203,6 +208,11 @@ class PhraseBook:
             if pattern >= first_digit:
                 counted.append(index)
             elif len(starts[pattern - first_start][1]) > len(longest.get(index, (None, ""))[1]):
+                phrase = starts[pattern - first_start][1]
+                if phrase in self.short_starts and (
+                    lowered[index].count(" ") >= self.short_start_max_words
+                ):
+                    continue
                 longest[index] = starts[pattern - first_start]
         markers_found = dict(longest)
         if self.counted_pattern is not None:
@@ -285,6 +295,7 @@ def phrase_book() -> PhraseBook:
     contains_kinds: dict[str, Kind] = {}
     section_kinds: set[Kind] = set()
     month_numbers: dict[str, int] = {}
+    short_starts: set[str] = set()
     for language in phrase_files():
         for number, forms in enumerate(language.get("months") or [], start=1):
             for form in forms:
@@ -297,6 +308,9 @@ def phrase_book() -> PhraseBook:
                 whole.setdefault(fold(str(phrase)), kind)
             for phrase in lists.get("start", []):
                 start_kinds.setdefault(_lowered(phrase), kind)
+            for phrase in lists.get("short_start", []):
+                start_kinds.setdefault(_lowered(phrase), kind)
+                short_starts.add(_lowered(phrase))
             for phrase in lists.get("after_count", []):
                 counted_kinds.setdefault(_lowered(phrase).strip(), kind)
             for phrase in lists.get("contains", []):
@@ -328,4 +342,6 @@ def phrase_book() -> PhraseBook:
             matchkind=MatchKind.Standard,
             implementation=Implementation.DFA,
         ),
+        frozenset(short_starts),
+        thresholds("phrases")["short_start_max_words"],
     )
