@@ -4,6 +4,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
+import numpy as np
 import pytest
 
 import cleaner
@@ -13,6 +14,7 @@ from cleaner.labelling.forest import load_forest
 from cleaner.labelling.phrases import phrase_book
 from cleaner.labelling.text import label_text_blocks
 from cleaner.labelling.text_features import FEATURE_NAMES, line_features
+from cleaner.labelling.text_sections import sections
 from tests.conftest import CYCLE_LANES, wcxb_dump, wcxb_gold
 
 
@@ -199,3 +201,28 @@ def test_a_short_line_between_sentences_and_a_lettered_heading_stay_subheadings(
     blocks = cleaner.clean_text(dump).blocks
     kinds = {block.text: block.kind for block in blocks if block.kept}
     assert kinds["c) Emerging players"] is Kind.HEADING
+
+
+def test_a_section_ends_where_prose_resumes_not_at_two_kept_labels():
+    lines = [
+        "Read next",  # opens a related section
+        "vlog",  # two short labels the model keeps on an unsure page ...
+        "Whisky",
+        "Why wine smells like strawberry, pepper and petrol",  # ... and a teaser
+        "The council met on Tuesday to vote on the new budget for the city.",
+        "It passed by a wide margin after a long debate.",  # the article resumes here
+    ]
+    book = phrase_book()
+    markers = book.match_lines(lines)
+    kept = np.array([False, True, True, False, True, True])
+    words = np.array([len(line.split()) for line in lines])
+    ends = np.array([line.endswith(".") for line in lines])
+    found = sections(markers, kept, ends | (words >= 5), book.section_kinds)
+    assert [section.kind if section else None for section in found] == [
+        None,
+        Kind.RELATED,
+        Kind.RELATED,
+        Kind.RELATED,
+        None,
+        None,
+    ]

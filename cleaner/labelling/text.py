@@ -309,7 +309,8 @@ def _label_page(
         (features[:, _COLUMN["numeric_date"]] + features[:, _COLUMN["month_date"]] > 0)
         & (words <= limits["max_date_line_words"])
     )
-    in_section = sections(markers, read.kept & ~timestamp, book.section_kinds)
+    prose = (sentence_end > 0) | (words >= limits["section_resume_words"])
+    in_section = sections(markers, read.kept & ~timestamp, prose, book.section_kinds)
     # Lines a menu's could be: short, ending no sentence (``_menu_places``, ``_closing_run``).
     menu_like = (words <= limits["menu_line_max_words"]) & (sentence_end == 0)
     closing = _closing_run(markers, menu_like, timestamp, read.kept)

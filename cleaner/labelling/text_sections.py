@@ -4,7 +4,9 @@ A "Read next" or "Comments" header opens a section: the lines after it are
 teasers, timestamps, section labels and comments, well-formed sentences
 included, so inside a section a line needs more than a sentence-like look to
 be kept. A section lasts until the article visibly resumes (two lines in a
-row the model keeps) or another section marker opens the next one.
+row the model keeps, one of them prose: a sentence, or a few words at least)
+or another section marker opens the next one. Two short labels the model keeps
+on a page it is unsure of ("vlog", "Whisky" in a list of tags) resume nothing.
 """
 
 from __future__ import annotations
@@ -26,14 +28,17 @@ class Section:
 
 
 def sections(
-    markers: list[Marker | None], kept: np.ndarray, section_kinds: frozenset[Kind]
+    markers: list[Marker | None],
+    kept: np.ndarray,
+    prose: np.ndarray,
+    section_kinds: frozenset[Kind],
 ) -> list[Section | None]:
     """For each line, the section it lies in (not counting the marker line itself).
 
-    ``kept`` says which lines would be kept as article text. A section ends
-    where the article resumes: two such lines in a row. One is not enough: a
-    teaser is a well-formed sentence too, but teasers come one by one,
-    between section labels and timestamps.
+    ``kept`` says which lines would be kept as article text, ``prose`` which read as
+    prose. A section ends where the article resumes: two kept lines in a row, one of
+    them prose. One is not enough: a teaser is a well-formed sentence too, but teasers
+    come one by one, between section labels and timestamps.
     """
     found: list[Section | None] = [None] * len(markers)
     # Lines before the first section marker are in no section (most pages have none).
@@ -50,7 +55,13 @@ def sections(
             kind, phrase = marker
             current = Section(kind, phrase) if kind in section_kinds else current
             continue
-        if current is not None and kept[index] and index < last and kept[index + 1]:
+        if (
+            current is not None
+            and kept[index]
+            and index < last
+            and kept[index + 1]
+            and (prose[index] or prose[index + 1])
+        ):
             current = None
         found[index] = current
     return found
