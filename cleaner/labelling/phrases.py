@@ -123,8 +123,8 @@ class PhraseBook:
     line_automaton: AhoCorasick
     # Start phrases that mark a line only when it is short ("Credit:", "Photo:": a photo's
     # credit is a few words; a sentence may open so), and how short: at most this many words.
-    short_starts: frozenset[str] = frozenset()
-    short_start_max_words: int = 0
+    short_starts: frozenset[str]
+    short_start_max_words: int
 
     def match(self, line: str) -> Marker | None:
         """The kind a line is marked as, and the phrase that marked it."""
