@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -94,20 +94,26 @@ def _inner_header_cuts(sentence: str) -> list[str]:
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a letter whose lower case is longer ("İ"): read whole
         return [sentence]
-    pieces, start = [], 0
+    cuts: list[int] = []
     for _, begin, end in _inner_headers().find_matches_as_indexes(lowered):
         if (
-            begin > start
+            begin > (cuts[-1] if cuts else 0)
             and sentence[begin - 1] == " "
             and sentence[begin].isupper()
             and sentence[end : end + 1] == " "
             and not sentence[end + 1 : end + 2].islower()
         ):
-            pieces += [sentence[start:begin].strip(), sentence[begin:end]]
-            start = end
-    if not pieces:
+            cuts += [begin, end]
+    return _cut_at(sentence, cuts)
+
+
+def _cut_at(sentence: str, cuts: list[int]) -> list[str]:
+    """``sentence`` cut at each of ``cuts`` (ascending), its pieces stripped, empty ones
+    dropped; ``[sentence]`` when there is no cut."""
+    if not cuts:
         return [sentence]
-    pieces.append(sentence[start:].strip())
+    bounds = zip([0, *cuts], [*cuts, None], strict=True)
+    pieces = (sentence[start:end].strip() for start, end in bounds)
     return [piece for piece in pieces if piece]
 
 
@@ -143,7 +149,7 @@ def _date_cuts(sentence: str) -> list[str]:
     followed by a comma or a word in lower case ("on May 3, 2024, the", "on 3 May 2024
     the"), and stays whole.
     """
-    pieces, start = [], 0
+    cuts: list[int] = []
     for year in _YEAR_BEFORE_WORD.finditer(sentence):
         end = year.end()
         if sentence[end].islower():
@@ -155,12 +161,8 @@ def _date_cuts(sentence: str) -> list[str]:
             month = before and (before.group("month_first") or before.group("day_first"))
             if before is None or (month and month.lower() not in phrase_book().month_numbers):
                 continue
-        pieces.append(sentence[start:end].strip())
-        start = end
-    if not pieces:
-        return [sentence]
-    pieces.append(sentence[start:].strip())
-    return [piece for piece in pieces if piece]
+        cuts.append(end)
+    return _cut_at(sentence, cuts)
 
 
 def _menu_cut(sentence: str) -> list[str]:
@@ -261,20 +263,17 @@ def split_walls(lines: list[str]) -> list[str]:
     lengths = list(map(len, lines))
     if not lines or max(lengths) <= longest:
         return lines
-    if sum(length for length in lengths if length > longest) >= limits["wall_share"] * sum(lengths):
-        return [
-            sentence
-            for line, length in zip(lines, lengths, strict=True)
-            for sentence in (_sentences(line) if length > longest else (line,))
-        ]
-    code = code_lines(lines)
-    if code is None:
-        return lines
-    # A dump that holds its page's scripts and styles (lxml's text_content()) may be a
-    # minified page's: its long lines of text are its elements joined, and are cut
-    # whatever share of the dump's characters the code around them holds.
+    to_cut = [length > longest for length in lengths]
+    if sum(compress(lengths, to_cut)) < limits["wall_share"] * sum(lengths):
+        # A dump that holds its page's scripts and styles (lxml's text_content()) may be a
+        # minified page's: its long lines of text are its elements joined, and are cut
+        # whatever share of the dump's characters the code around them holds.
+        code = code_lines(lines)
+        if code is None:
+            return lines
+        to_cut = [long and not is_code for long, is_code in zip(to_cut, code, strict=True)]
     return [
         sentence
-        for line, length, is_code in zip(lines, lengths, code, strict=True)
-        for sentence in (_sentences(line) if not is_code and length > longest else (line,))
+        for line, cut in zip(lines, to_cut, strict=True)
+        for sentence in (_sentences(line) if cut else (line,))
     ]

@@ -207,13 +207,14 @@ class PhraseBook:
                 continue
             if pattern >= first_digit:
                 counted.append(index)
-            elif len(starts[pattern - first_start][1]) > len(longest.get(index, (None, ""))[1]):
-                phrase = starts[pattern - first_start][1]
-                if phrase in self.short_starts and (
-                    lowered[index].count(" ") >= self.short_start_max_words
+            else:
+                marker = starts[pattern - first_start]
+                if len(marker[1]) <= len(longest.get(index, (None, ""))[1]) or (
+                    marker[1] in self.short_starts
+                    and lowered[index].count(" ") >= self.short_start_max_words
                 ):
                     continue
-                longest[index] = starts[pattern - first_start]
+                longest[index] = marker
         markers_found = dict(longest)
         if self.counted_pattern is not None:
             for index in counted:

@@ -338,7 +338,9 @@ def _label_page(
     unmarked = _opening_unmarked(features)
     for index, source in markup_copies(lines, unmarked, limits["min_repeat_words"]):
         kept[index], kinds[index] = False, Kind.OTHER
-        reasons[index] = _MARKUP_BOX_REASON if source is None else _markup_reason(source)
+        reasons[index] = (
+            _MARKUP_BOX_REASON if source is None else f"rule: copies line {source} as HTML source"
+        )
     return list(
         map(
             Block,
@@ -379,10 +381,6 @@ def _opening_unmarked(features: np.ndarray) -> list[int]:
     a tag's "<" among them (``markup_copies``)."""
     opening = sum(features[:, _COLUMN[name]] for name in _OPENINGS)
     return np.flatnonzero(opening == 0).tolist()
-
-
-def _markup_reason(source: int) -> str:
-    return f"rule: copies line {source} as HTML source"
 
 
 def _repeated_lines(

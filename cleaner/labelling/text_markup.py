@@ -23,6 +23,7 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 _OPENS_WITH_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:[\s/>]|$)")
 _OPENS_WITH_ESCAPED_TAG = re.compile(r"&lt;/?[A-Za-z]")
@@ -46,30 +47,22 @@ def markup_copies(
     """The lines that copy the page's text as markup, each with the line above it that
     the copy's text starts from, or None for a line of the box that copies nothing.
 
-    Only the ``candidates`` (the lines that open with no letter, digit or mark of
-    punctuation: a few of a page) may open with a tag. A copy has at least
-    ``min_words`` words once its tags are removed.
+    The ``candidates`` are the lines that may open with a tag (those that open with no
+    letter, digit or mark of punctuation: a few of a page); every other line is read as
+    plain text. A copy has at least ``min_words`` words once its tags are removed.
     """
+    markup = [index for index in candidates if _opens_with_markup(lines[index])]
     copy_words: dict[int, str] = {}
-    for index in candidates:
-        line = lines[index]
-        if _opens_with_markup(line):
-            words = _words(html.unescape(_TAG.sub(" ", line)))
-            if words.count(" ") - 1 >= min_words:
-                copy_words[index] = words
+    for index in markup:
+        words = _words(html.unescape(_TAG.sub(" ", lines[index])))
+        if words.count(" ") - 1 >= min_words:
+            copy_words[index] = words
     if not copy_words:
         return []
-    starts: list[int] = []
-    plain: list[int] = []
-    joined: list[str] = []
-    length = 0
-    for index, line in enumerate(lines):
-        if not _opens_with_markup(line):
-            words = _words(line)[:-1]
-            plain.append(index)
-            starts.append(length)
-            joined.append(words)
-            length += len(words)
+    # The words of the other lines, joined, and where each line's start in them.
+    plain = sorted(set(range(len(lines))).difference(markup))
+    joined = [_words(lines[index])[:-1] for index in plain]
+    starts = list(accumulate(map(len, joined), initial=0))[:-1]
     text = "".join(joined) + " "
     copies: dict[int, int | None] = {}
     for index, words in copy_words.items():
