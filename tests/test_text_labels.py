@@ -226,3 +226,37 @@ def test_a_section_ends_where_prose_resumes_not_at_two_kept_labels():
         None,
         None,
     ]
+
+
+def test_dates_in_a_table_inside_the_article_are_not_timestamps():
+    # Page 0243 charts home prices by month in a table that BeautifulSoup writes one
+    # cell a line, "1/1/2014" then "+9.7%". Its dates stand between kept lines, and
+    # the gold keeps them.
+    gold = wcxb_gold("0243")
+    article = cleaner.clean_text(wcxb_dump("0243", "bs4"))
+    blocks = article.blocks
+    dated = [block for block in blocks if block.text.strip() in {"1/1/2014", "6/1/2014"}]
+    assert len(dated) == 4 and all(block.kept for block in dated)  # two tables
+    assert _f1(article.body, gold["main_content"]) > 0.8
+    # The "Last Updated" line above the article is still a timestamp.
+    updated = next(block for block in blocks if block.text.startswith("Last Updated"))
+    assert (updated.kept, updated.kind) == (False, Kind.TIMESTAMP)
+
+
+def test_a_timestamp_line_reads_as_a_time_or_a_date():
+    # Above the article nothing is kept: a line there is a timestamp by its own numbers.
+    lines = [
+        "14:30",
+        "2024-11-06",
+        "12/31/2024",
+        "95.08",  # a score, not 95 past the hour
+        "9.7/10",  # a rating, not a date
+        "+47-99-999-9900",  # a telephone number
+        "Mayor wins the vote on the city budget",
+        "The council met on Tuesday to vote on the new budget for the city, and the mayor won.",
+        "It passed by a wide margin after a long debate about the schools and the roads.",
+        "The new budget takes effect in January, when the council meets again to review it.",
+    ]
+    blocks = cleaner.clean_text("\n".join(lines)).blocks
+    timestamps = [block.text for block in blocks if block.reason == "rule: time or date line"]
+    assert timestamps == ["14:30", "2024-11-06", "12/31/2024"]
