@@ -5,9 +5,10 @@ from datetime import UTC, datetime
 import pytest
 
 import cleaner
+from cleaner import Kind
 from cleaner.fields.text import author_name
 from cleaner.labelling.text_title import without_site_name
-from tests.conftest import CYCLE_LANES
+from tests.conftest import CYCLE_LANES, wcxb_dump, wcxb_gold
 
 ARTICLE = [
     "Volcano erupts near village | The Island Post",
@@ -241,3 +242,22 @@ def test_a_date_below_the_article_counts_signed_or_said_published(tail, publishe
     article = cleaner.clean_text("\n".join(lines))
     assert article.body == "\n\n".join(CYCLE_LANES)
     assert article.published_at == published
+
+
+@pytest.mark.parametrize(
+    ("page_id", "date_line", "label"),
+    [
+        ("4809", "2024-11-06", (True, Kind.BODY)),
+        ("0487", "Dec 18, 2025", (False, Kind.TIMESTAMP)),
+    ],
+)
+def test_a_date_line_between_kept_lines_still_dates_the_article(page_id, date_line, label):
+    # 4809 prints its date between a kept heading and its first paragraph, and the model
+    # keeps it (so does the gold text); 0487 prints it between its author's name and
+    # "2 min read", both kept, and the model removes it. Either way it dates the article.
+    gold = wcxb_gold(page_id)
+    article = cleaner.clean_text(wcxb_dump(page_id, "bs4"))
+    assert article.published_at is not None
+    assert article.published_at.date().isoformat() == gold["publish_date"]
+    stamp = next(block for block in article.blocks if block.text == date_line)
+    assert (stamp.kept, stamp.kind) == label

@@ -48,6 +48,7 @@ from cleaner.fields.dates import find_dates, parse_date
 from cleaner.fields.names import NAME_EDGES, author_rules, clean_byline
 from cleaner.fields.published import date_role
 from cleaner.labelling.phrases import phrase_book, phrase_files
+from cleaner.labelling.text import DATED_BODY_REASON
 from cleaner.labelling.text_title import title_text
 from cleaner.labelling.text_words import word_odds
 from cleaner.resources import thresholds
@@ -497,7 +498,13 @@ def text_fields(blocks: list[Block], url: str | None) -> Fields:
         (index for index in range(len(blocks) - 1, -1, -1) if blocks[index].kept), len(blocks)
     )
     # The few lines the fields are read from, found in one pass over a page's hundreds.
-    marked = [(index, block) for index, block in enumerate(blocks) if block.kind in _FIELD_KINDS]
+    marked = [
+        (index, block)
+        for index, block in enumerate(blocks)
+        if block.kind in _FIELD_KINDS or block.reason.startswith(DATED_BODY_REASON)
+    ]
+    if any(block.kept for _, block in marked):
+        blocks, marked = _dates_as_stamps(blocks, marked)
     title_line = next((index for index, block in marked if block.kind is Kind.TITLE), None)
     title = blocks[title_line].text if title_line is not None else None
     return Fields(
@@ -506,6 +513,23 @@ def text_fields(blocks: list[Block], url: str | None) -> Fields:
         published_at=_published(blocks, article_end, marked, title_line),
         url=url,
     )
+
+
+def _dates_as_stamps(
+    blocks: list[Block], marked: list[tuple[int, Block]]
+) -> tuple[list[Block], list[tuple[int, Block]]]:
+    """The blocks and the marked ones, with the date lines kept among kept lines read as
+    removed timestamp lines.
+
+    The labeller keeps a date line between kept lines (a table's cell, a timeline's
+    entry, a date the text prints at its top: the gold texts keep them), but it is
+    still a date line, where the author and the publication's date are looked for.
+    """
+    blocks = blocks.copy()
+    for index, block in marked:
+        if block.kept:
+            blocks[index] = block.labelled(False, Kind.TIMESTAMP, block.reason)
+    return blocks, [(index, blocks[index]) for index, _ in marked]
 
 
 def _head_date(blocks: list[Block], article_end: int, title_line: int | None) -> datetime | None:

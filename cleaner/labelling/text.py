@@ -12,8 +12,8 @@ belongs to the article. Rules name the kinds around it:
   visibly resumes (``text_sections``) or the page's closing run of short menu
   lines (its footer) begins;
 - a bare time of day or a short date line is a timestamp, unless it stands between
-  lines the model keeps: there it is a table's cell or a timeline's entry, and the model
-  decides;
+  lines the model keeps and the model keeps it: there it is a table's cell or a
+  timeline's entry;
 - the title is the line of the page's head a learned scorer ranks first (``text_title``),
   or the line a Markdown dump made its first level-1 heading; it is removed (gold bodies
   exclude it) and fills the article's title.
@@ -314,9 +314,9 @@ def _label_page(
     menu_like = (words <= limits["menu_line_max_words"]) & (sentence_end == 0)
     closing = _closing_run(markers, menu_like, timestamp, read.kept)
     outside_sections = np.fromiter((section is None for section in in_section), bool, len(lines))
-    amid = _amid_body(read.kept & outside_sections, timestamp)
+    dated_body = _amid_body(read.kept & outside_sections, timestamp) & read.kept
     ruled = _rule_labels(
-        lines, markers, probabilities, words, timestamp & ~amid, in_section, title, closing
+        lines, markers, probabilities, words, timestamp, dated_body, in_section, title, closing
     )
     # Every line labelled as the model says, in bulk; then the rules' labels over them.
     kept = read.kept.tolist()
@@ -441,6 +441,10 @@ _TRUE_NUMERIC_DATE = re.compile(
 )
 
 
+# The reason of a date line kept among kept lines: the fields still read it as a date line.
+DATED_BODY_REASON = "rule: a date among kept lines"
+
+
 def _timestamps(lines: list[str], features: np.ndarray, short: np.ndarray) -> np.ndarray:
     """The lines that are a time of day, or a short line (``short``) holding a date."""
     time_of_day = features[:, _COLUMN["time_of_day"]] > 0
@@ -454,13 +458,14 @@ def _timestamps(lines: list[str], features: np.ndarray, short: np.ndarray) -> np
 
 def _amid_body(body: np.ndarray, timestamp: np.ndarray) -> np.ndarray:
     """Timestamp lines whose nearest other lines, above and below, are kept as body
-    (``body``: the model keeps them, outside any "Read next" or "Comments" section).
+    (``body``: the model keeps them, outside any "Read next" or "Comments" section);
+    those the model keeps too are kept.
 
     A date among body lines is a table's cell ("1/1/2014" above "+9.7%"), a
     timeline's entry or an event's date, which gold texts keep: in the dev set's
     BeautifulSoup dumps of articles, 97% of the words of the date lines between two
-    kept lines were gold text, against 8% of the other date lines' words. A post's stamp between a
-    forum's posts is one too, and forum gold texts mostly keep those as well.
+    kept lines were gold text, against 8% of the other date lines' words. A post's
+    stamp between a forum's posts is one too, and forum gold texts mostly keep those.
     """
     count = len(timestamp)
     index = np.arange(count)
@@ -506,12 +511,14 @@ def _rule_labels(
     probabilities: np.ndarray,
     words: np.ndarray,
     timestamp: np.ndarray,
+    dated_body: np.ndarray,
     in_section: list[Section | None],
     title: tuple[int, str] | None,
     closing: int,
 ) -> dict[int, tuple[bool, Kind, str]]:
     """The labels the rules give, by line; the other lines are the model's. A section's
-    lines in the page's closing run of menu lines (from ``closing`` on) are navigation."""
+    lines in the page's closing run of menu lines (from ``closing`` on) are navigation;
+    the timestamp lines of ``dated_body`` (see ``_amid_body``) are kept."""
     limits = thresholds("text")
     section_kinds = phrase_book().section_kinds
     labels: dict[int, tuple[bool, Kind, str]] = {}
@@ -539,6 +546,8 @@ def _rule_labels(
             marker[0] in section_kinds or probability < limits["sure_body"]
         ):
             labels[index] = (False, marker[0], f"phrase {marker[1]!r}")
+        elif dated_body[index]:
+            labels[index] = (True, Kind.BODY, f"{DATED_BODY_REASON} (model p={probability:.2f})")
         elif timestamp[index]:
             labels[index] = (False, Kind.TIMESTAMP, "rule: time or date line")
         elif section is not None and index >= closing:
