@@ -314,7 +314,7 @@ def _label_page(
     menu_like = (words <= limits["menu_line_max_words"]) & (sentence_end == 0)
     closing = _closing_run(markers, menu_like, timestamp, read.kept)
     outside_sections = np.fromiter((section is None for section in in_section), bool, len(lines))
-    dated_body = _amid_body(read.kept & outside_sections, timestamp) & read.kept
+    dated_body = _among_body(read.kept & outside_sections, timestamp) & read.kept
     ruled = _rule_labels(
         lines, markers, probabilities, words, timestamp, dated_body, in_section, title, closing
     )
@@ -433,10 +433,10 @@ def _menu_places(
 # model, which weighs them with the rest; the rule that removes a timestamp line reads the
 # numbers: hours to 23, minutes to 59, months to 12, days to 31, one separator (a table's
 # scores and a telephone number are not timestamps).
-_TRUE_TIME = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)
+_VALID_TIME = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-_TRUE_NUMERIC_DATE = re.compile(
+_VALID_NUMERIC_DATE = re.compile(
     rf"(?<!\d)(?:\d{{4}}([-/.]){_MONTH}\1{_DAY}|{_DAY}([-/.]){_DAY}\2(?:\d{{4}}|\d{{2}}))(?!\d)"
 )
 
@@ -450,16 +450,16 @@ def _timestamps(lines: list[str], features: np.ndarray, short: np.ndarray) -> np
     time_of_day = features[:, _COLUMN["time_of_day"]] > 0
     numeric_date = (features[:, _COLUMN["numeric_date"]] > 0) & short
     for index in np.flatnonzero(time_of_day).tolist():
-        time_of_day[index] = _TRUE_TIME.fullmatch(lines[index].strip()) is not None
+        time_of_day[index] = _VALID_TIME.fullmatch(lines[index].strip()) is not None
     for index in np.flatnonzero(numeric_date).tolist():
-        numeric_date[index] = _TRUE_NUMERIC_DATE.search(lines[index]) is not None
+        numeric_date[index] = _VALID_NUMERIC_DATE.search(lines[index]) is not None
     return time_of_day | numeric_date | ((features[:, _COLUMN["month_date"]] > 0) & short)
 
 
-def _amid_body(body: np.ndarray, timestamp: np.ndarray) -> np.ndarray:
-    """Timestamp lines whose nearest other lines, above and below, are kept as body
-    (``body``: the model keeps them, outside any "Read next" or "Comments" section);
-    those the model keeps too are kept.
+def _among_body(body: np.ndarray, timestamp: np.ndarray) -> np.ndarray:
+    """The timestamp lines whose nearest other lines, above and below, are ``body`` (the
+    model keeps them, outside any "Read next" or "Comments" section). Those of them the
+    model keeps are kept (``_rule_labels``).
 
     A date among body lines is a table's cell ("1/1/2014" above "+9.7%"), a
     timeline's entry or an event's date, which gold texts keep: in the dev set's
@@ -518,7 +518,7 @@ def _rule_labels(
 ) -> dict[int, tuple[bool, Kind, str]]:
     """The labels the rules give, by line; the other lines are the model's. A section's
     lines in the page's closing run of menu lines (from ``closing`` on) are navigation;
-    the timestamp lines of ``dated_body`` (see ``_amid_body``) are kept."""
+    the timestamp lines of ``dated_body`` (dates among body lines) are kept."""
     limits = thresholds("text")
     section_kinds = phrase_book().section_kinds
     labels: dict[int, tuple[bool, Kind, str]] = {}
