@@ -9,12 +9,12 @@ publication time (a date line the labeller keeps among the article's lines,
 before it make it another event's ("Joined", "Member since": passed over) or
 a modification ("Updated": taken only when no other date is found). Else the
 date is one in a longer line under the title, or one below the article that
-the page calls the publication's (``_published``). On the dev dumps these rules took the date
-from 0.648 to 0.692 of the pages whose gold has one (html_text; bs4 0.682 to
-0.701), and stated one where the gold has none on 0.148 of pages against
-0.146 (bs4 0.175 against 0.175). A byline that is only the lead-in ("By" on
-a line of its own, as converters that write one text node per line give it)
-takes the name from the next line.
+the page calls the publication's (``_published``). On the dev dumps these
+rules took the date from 0.648 to 0.692 of the pages whose gold has one
+(html_text; bs4 0.682 to 0.701), and stated one where the gold has none on
+0.148 of pages against 0.146 (bs4 0.175 against 0.175). A byline that is only
+the lead-in ("By" on a line of its own, as converters that write one text
+node per line give it) takes the name from the next line.
 
 Many dumps have no line the labeller calls a byline. Then the author is
 looked for, in order, in a removed line opened by a lead-in only the fields

@@ -80,6 +80,8 @@ _OPENINGS = (
 )
 _TABLE_REASON = "rule: a cell of a table whose rows are numbered, inside the article"
 _MARKUP_BOX_REASON = "rule: HTML source among copies of the page's lines"
+# The reason of a date line kept among kept lines: the fields still read it as a date line.
+DATED_BODY_REASON = "rule: a date among kept lines"
 _TITLE_MODEL_REASON = "title model: best of the head's lines"
 _TITLE_HEADLINE_REASON = "title: the dump's first level-1 heading"
 # A title line is a level-1 heading, a kept subheading level 2.
@@ -441,10 +443,6 @@ _VALID_NUMERIC_DATE = re.compile(
 )
 
 
-# The reason of a date line kept among kept lines: the fields still read it as a date line.
-DATED_BODY_REASON = "rule: a date among kept lines"
-
-
 def _timestamps(lines: list[str], features: np.ndarray, short: np.ndarray) -> np.ndarray:
     """The lines that are a time of day, or a short line (``short``) holding a date."""
     time_of_day = features[:, _COLUMN["time_of_day"]] > 0
@@ -470,14 +468,12 @@ def _among_body(body: np.ndarray, timestamp: np.ndarray) -> np.ndarray:
     count = len(timestamp)
     index = np.arange(count)
     other = ~timestamp
+    # On a timestamp line, the nearest other line above and below (-1 and ``count`` if none,
+    # both read from the appended False).
     above = np.maximum.accumulate(np.where(other, index, -1))
     below = np.minimum.accumulate(np.where(other, index, count)[::-1])[::-1]
-    kept = np.append(body & other, False)
-    amid = np.zeros(count, dtype=bool)
-    amid[1:] = kept[above[:-1]]
-    amid[:-1] &= kept[below[1:]]
-    amid[-1] = False
-    return amid & timestamp
+    body_other = np.append(body & other, False)
+    return timestamp & body_other[above] & body_other[below]
 
 
 def _closing_run(

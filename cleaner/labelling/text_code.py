@@ -122,10 +122,10 @@ def code_lines(lines: list[str]) -> list[bool] | None:
     # Every line is read as code or not only once the head or the opening says the dump may
     # hold code: of the dumps whose head has braces and semicolons enough, few do, and the
     # code pattern is slow on a long line.
-    much_before_prose = _code_before_prose(lines, limits)
+    much_before_prose, read = _code_before_prose(lines, limits)
     if not much_before_prose and not _opens_with_code(lines, limits):
         return None
-    code = list(map(_is_code, lines))
+    code = read + list(map(_is_code, lines[len(read) :]))
     if not much_before_prose and sum(code) < limits["code_head_lines"]:
         return None  # it opens with code, but holds little of it
     marked = _in_context(
@@ -146,18 +146,22 @@ def _mostly_prose(line: str, limits: dict[str, Any]) -> bool:
     return prose >= limits["code_prose_share"] * len(line)
 
 
-def _code_before_prose(lines: list[str], limits: dict[str, Any]) -> bool:
+def _code_before_prose(lines: list[str], limits: dict[str, Any]) -> tuple[bool, list[bool]]:
     """Whether ``code_head_lines`` lines, or ``code_head_chars`` characters, of code stand
-    before the dump's first line of prose."""
+    before the dump's first line of prose; and which of the lines read up to that one (it
+    included) are code, not to be read twice."""
+    read: list[bool] = []
     before_prose = code_chars = 0
     for line in lines:
         is_code = _is_code(line)
+        read.append(is_code)
         if not is_code and _PROSE.match(line):
             break
         if is_code:
             before_prose += 1
             code_chars += len(line)
-    return before_prose >= limits["code_head_lines"] or code_chars >= limits["code_head_chars"]
+    much = before_prose >= limits["code_head_lines"] or code_chars >= limits["code_head_chars"]
+    return much, read
 
 
 def _opens_with_code(lines: list[str], limits: dict[str, Any]) -> bool:

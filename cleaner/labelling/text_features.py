@@ -35,7 +35,13 @@ import numpy as np
 
 from cleaner.blocks.block import Kind
 from cleaner.labelling.phrases import Marker, lines_at, marked_lines, phrase_book
-from cleaner.labelling.text_words import WordOdds, line_codes, line_word_sums, word_odds
+from cleaner.labelling.text_words import (
+    LineCodes,
+    WordOdds,
+    line_codes,
+    line_word_sums,
+    word_odds,
+)
 
 # Marker kinds the model sees, one column each.
 MARKER_KINDS = (
@@ -243,15 +249,15 @@ FEATURE_NAMES = _feature_names()
 _NEIGHBOURS_START = len(_OWN_COLUMNS)
 
 
-def _per_line_counts(codes: np.ndarray, chars: np.ndarray) -> dict[str, np.ndarray]:
-    """Characters of each class, and word starts of each kind, in every line.
+def _per_line_counts(text: LineCodes, chars: np.ndarray) -> dict[str, np.ndarray]:
+    """Characters of each class, and word starts of each kind, in every line of ``text``
+    (``chars`` long each, its line feed not counted).
 
-    ``codes`` are the code points of the lines joined, each followed by a line
-    break; one ``bincount`` over (line, class) pairs counts the characters,
-    another over (line, kind) pairs the word starts.
+    One ``bincount`` over (line, class) pairs counts the characters, another over
+    (line, kind) pairs the word starts.
     """
     count = len(chars)
-    line_of = np.repeat(np.arange(count), chars.astype(np.intp) + 1)
+    codes, line_of = text.codes, text.line_of
     # "clip" reads every code point beyond the BMP at the table's last entry: one
     # ``take``, half the cost of indexing with ``np.minimum(codes, _BEYOND_BMP)``.
     looked_up = _counting_table().take(codes, mode="clip")
@@ -516,10 +522,11 @@ def pages_line_features(
     count = len(lines)
     if count == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
-    codes, starts = line_codes(lines)
+    text = line_codes(lines)
+    codes, starts = text.codes, text.starts
     chars = (np.append(starts[1:], len(codes)) - starts - 1).astype(np.float64)
     ends = starts + chars.astype(np.intp)
-    own = _per_line_counts(codes, chars)
+    own = _per_line_counts(text, chars)
     own.update(_pattern_hits(lines, chars, own["digits"]))
 
     last = codes[ends - 1]
@@ -635,7 +642,7 @@ def pages_line_features(
     )
     for row, values in enumerate(place, start=windows_end):
         matrix[row] = values
-    lexical = _word_rows(codes, starts, word_odds() if odds is None else odds, layout)
+    lexical = _word_rows(text, word_odds() if odds is None else odds, layout)
     matrix[windows_end + len(place) :] = lexical
     # Lines by features in memory, read as lines by features: a feature's
     # values for all lines are contiguous, which is how the model reads them.
@@ -645,20 +652,14 @@ def pages_line_features(
 def lexicon_columns(lines: list[str], odds: WordOdds) -> np.ndarray:
     """The lexicon's columns (``_word_rows``) of one page's lines, one row per line: the
     HTML blocks read them too, each block's text folded to one line."""
-    codes, starts = line_codes(lines)
-    return _word_rows(codes, starts, odds, _Layout.of([len(lines)])).T
+    return _word_rows(line_codes(lines), odds, _Layout.of([len(lines)])).T
 
 
-def _word_rows(
-    codes: np.ndarray,
-    line_starts: np.ndarray,
-    odds: WordOdds,
-    layout: _Layout,
-) -> np.ndarray:
+def _word_rows(text: LineCodes, odds: WordOdds, layout: _Layout) -> np.ndarray:
     """The lexicon's columns: mean log-odds of each line's known words, their share, the least,
     and the mean over the lines around it; NaN where no word is known, and on every line of
     a page in another language than the lexicon's."""
-    words, known, sums, least, function_words = line_word_sums(codes, line_starts, odds)
+    words, known, sums, least, function_words = line_word_sums(text, odds)
     with np.errstate(invalid="ignore", divide="ignore"):
         window_sums, _ = _window_sums(np.array((_exact(sums), known)), WORD_WINDOWS, layout)
         rows = np.concatenate(

@@ -78,21 +78,19 @@ def numbered_rows(
             start += 1
 
 
-def cells_of_numbered_tables(
-    lines: list[str], features: LineColumns, kept: list[bool]
-) -> list[int]:
+def cells_of_numbered_tables(lines: list[str], columns: LineColumns, kept: list[bool]) -> list[int]:
     """The lines of the numbered tables that stand inside the article, as the labels so far
     (``kept``) place it: a kept line within ``table_article_reach`` lines above the first
     row, and one as near below the last or ``table_min_kept_share`` of the cells kept.
     """
     limits = thresholds("text")
     reach = limits["table_article_reach"]
-    candidates = np.flatnonzero((features.chars <= _NUMBER_CHARS) & (features.digits > 0))
+    candidates = np.flatnonzero((columns.chars <= _NUMBER_CHARS) & (columns.digits > 0))
     cells: list[int] = []
     for first, after in numbered_rows(
         lines,
         candidates.tolist(),
-        features.words,
+        columns.words,
         limits["table_min_rows"],
         limits["table_max_period"],
         limits["table_max_cell_words"],

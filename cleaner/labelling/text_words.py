@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -94,13 +95,23 @@ class PageWords:
     lowered: np.ndarray
 
 
-def find_words(codes: np.ndarray, line_starts: np.ndarray) -> PageWords:
-    """The words (not of digits alone) of ``codes``, lines joined and each ended by a line
-    feed, whose lines start at ``line_starts`` (the first at 0, as ``line_codes`` gives them).
+class LineCodes(NamedTuple):
+    """Lines as code points, the form ``find_words`` and the line features read: ``codes``,
+    the lines joined, each ended by a line feed; ``starts``, where each line starts;
+    ``line_of``, the line of every code point (its line feed included)."""
+
+    codes: np.ndarray
+    starts: np.ndarray
+    line_of: np.ndarray
+
+
+def find_words(text: LineCodes) -> PageWords:
+    """The words (not of digits alone) of the lines ``text`` holds.
 
     A word is a run of word characters; it hashes as the polynomial of its lower-cased
     code points, read where it stands (the other characters count 0 and lie outside it).
     """
+    codes = text.codes
     kinds, lower = _tables()
     kind = kinds.take(codes)  # half the cost of ``kinds[codes]``
     edges = np.flatnonzero(np.diff(kind.astype(bool), prepend=False, append=False))
@@ -124,9 +135,7 @@ def find_words(codes: np.ndarray, line_starts: np.ndarray) -> PageWords:
         hashes ^= hashes >> np.uint64(33)
     # Each word's line is its first character's: a gather, three times faster than a binary
     # search of the line starts for every word.
-    line_of = np.repeat(np.arange(len(line_starts)), np.diff(line_starts, append=len(codes)))
-    lines = line_of[first]
-    return PageWords(lines, hashes, first, last, lowered)
+    return PageWords(text.line_of[first], hashes, first, last, lowered)
 
 
 def page_words(lines: list[str]) -> list[list[str]]:
@@ -143,18 +152,17 @@ def page_words(lines: list[str]) -> list[list[str]]:
     return words
 
 
-def line_codes(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The code points of ``lines``, each ended by a line feed, and where each line starts:
-    the form ``find_words`` and the line features read."""
+def line_codes(lines: list[str]) -> LineCodes:
+    """``lines`` as code points (``LineCodes``)."""
     text = "\n".join(lines) + "\n"
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     sizes = np.fromiter(map(len, lines), dtype=np.intp, count=len(lines)) + 1
-    return codes, np.cumsum(sizes) - sizes
+    return LineCodes(codes, np.cumsum(sizes) - sizes, np.repeat(np.arange(len(lines)), sizes))
 
 
 def _words_of_lines(lines: list[str]) -> PageWords:
     """``find_words`` of lines given as strings."""
-    return find_words(*line_codes(lines))
+    return find_words(line_codes(lines))
 
 
 @dataclass(frozen=True)
@@ -231,18 +239,12 @@ def word_odds() -> WordOdds:
     )
 
 
-def line_word_sums(
-    codes: np.ndarray, line_starts: np.ndarray, odds: WordOdds
-) -> tuple[np.ndarray, ...]:
-    """For each line: its words, its known words, their log-odds' sum and least, and
-    its function words.
-
-    ``codes`` are the lines' code points, each line ended by a line feed, and
-    ``line_starts`` where each line starts. The least is NaN for a line
-    without a known word.
+def line_word_sums(text: LineCodes, odds: WordOdds) -> tuple[np.ndarray, ...]:
+    """For each line of ``text``: its words, its known words, their log-odds' sum and
+    least, and its function words. The least is NaN for a line without a known word.
     """
-    count = len(line_starts)
-    found = find_words(codes, line_starts)
+    count = len(text.starts)
+    found = find_words(text)
     values, is_function = odds.look_up(found.hashes)
     known = ~np.isnan(values)
     words = np.bincount(found.lines, minlength=count).astype(np.float64)
