@@ -44,6 +44,7 @@ bench: setup
 	$(BIN)/python bench/run_bench.py --data $(DATA)
 	$(BIN)/python bench/other_converters.py --data $(DATA)
 	$(BIN)/python bench/eval_kinds.py --data $(DATA)
+	$(BIN)/python bench/date_ceiling.py --data $(DATA)
 	$(BIN)/python bench/pathological.py
 
 # Retrain the shipped models from the dev set (CatBoost; about 25 minutes).
