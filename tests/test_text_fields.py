@@ -42,6 +42,8 @@ ARTICLE = [
         ("Written by by Rebecca MacFarlane", None, "Rebecca MacFarlane"),
         ("by Jacob Trussell —10 min read", None, "Jacob Trussell"),
         ("By using VS Code", None, None),
+        # A search form's "By:" (search by member) over its button.
+        ("By:", "Search", None),
     ],
 )
 def test_author_name_is_the_name_only(byline, following, name):
@@ -261,3 +263,23 @@ def test_a_date_line_between_kept_lines_still_dates_the_article(page_id, date_li
     assert article.published_at.date().isoformat() == gold["publish_date"]
     stamp = next(block for block in article.blocks if block.text == date_line)
     assert (stamp.kept, stamp.kind) == label
+
+
+@pytest.mark.parametrize("converter", ["bs4", "html_text"])
+def test_a_menu_label_opened_by_by_is_no_author(converter):
+    # 0358's menu writes "Solutions" / "By Challenge" / "A/R Aging": the labeller calls "By
+    # Challenge" a byline, but between two navigation lines and in common words it is a
+    # menu's label, and the article's own byline names the author.
+    article = cleaner.clean_text(wcxb_dump("0358", converter))
+    label = next(block for block in article.blocks if block.text == "By Challenge")
+    assert label.kind is Kind.BYLINE
+    assert article.author == wcxb_gold("0358")["author"] == "Claire Wilson"
+
+
+def test_a_search_form_by_is_no_author():
+    # 0523, a forum thread, has a search form above the thread: "By:" / "Search".
+    article = cleaner.clean_text(wcxb_dump("0523", "bs4"))
+    texts = [block.text for block in article.blocks]
+    by = texts.index("By:")
+    assert texts[by + 1] == "Search"
+    assert article.author in (None, wcxb_gold("0523")["author"])
