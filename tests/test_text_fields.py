@@ -44,6 +44,9 @@ ARTICLE = [
         ("By using VS Code", None, None),
         # A search form's "By:" (search by member) over its button.
         ("By:", "Search", None),
+        # A user name's digits are its own; a number after a space ends the name.
+        ("By JWoodguy13", None, "JWoodguy13"),
+        ("By Ann Lee 12 posts", None, "Ann Lee"),
     ],
 )
 def test_author_name_is_the_name_only(byline, following, name):
@@ -276,10 +279,22 @@ def test_a_menu_label_opened_by_by_is_no_author(converter):
     assert article.author == wcxb_gold("0358")["author"] == "Claire Wilson"
 
 
-def test_a_search_form_by_is_no_author():
-    # 0523, a forum thread, has a search form above the thread: "By:" / "Search".
+def test_a_search_form_by_is_no_author_and_the_thread_starter_is():
+    # 0523, a forum thread, has a search form above the thread ("By:" / "Search"), and
+    # names its first poster under "Thread starter".
     article = cleaner.clean_text(wcxb_dump("0523", "bs4"))
     texts = [block.text for block in article.blocks]
     by = texts.index("By:")
     assert texts[by + 1] == "Search"
-    assert article.author in (None, wcxb_gold("0523")["author"])
+    starter = texts.index("Thread starter")
+    assert "Spursidol" in texts[starter + 1 : starter + 3]
+    assert article.author == wcxb_gold("0523")["author"] == "Spursidol"
+
+
+def test_an_edit_stamp_names_the_editor_not_the_poster():
+    # A question's header as Stack Exchange writes it: the edit's date and editor, then the
+    # question's date and asker.
+    head = ["Forums", "Cycle lanes approved", "Share", "Improve this question", "Follow"]
+    head += ["edited", "Aug 1, 2014 at 19:57", "HopelessN00b", "54.4k"]
+    head += ["asked", "May 2, 2009 at 0:01", "jldugger", "14.6k"]
+    assert _author_of([*head, *CYCLE_LANES]) == "jldugger"
