@@ -298,3 +298,11 @@ def test_an_edit_stamp_names_the_editor_not_the_poster():
     head += ["edited", "Aug 1, 2014 at 19:57", "HopelessN00b", "54.4k"]
     head += ["asked", "May 2, 2009 at 0:01", "jldugger", "14.6k"]
     assert _author_of([*head, *CYCLE_LANES]) == "jldugger"
+
+
+def test_a_group_name_by_the_date_is_an_author_though_the_page_writes_team():
+    # "Team" is written in lower case too ("our team"), as a menu's words are; it is a
+    # group's name all the same.
+    head = ["Home", "Cycle lanes approved", "Velocita Team", "Mar 4, 2025"]
+    tail = ["Write to our team with your questions about the plan."]
+    assert _author_of([*head, *CYCLE_LANES, *tail]) == "Velocita Team"
