@@ -138,8 +138,17 @@ def _author_of(lines: list[str]) -> str | None:
         (["Forums", "Cycle lanes approved", "asked Mar 3, 2025 at 19:44", "mkowal88"], "mkowal88"),
         # A word before the date ("Posted") is passed over for the name above.
         (["Forums", "Cycle lanes approved", "mkowal88", "Posted March 3, 2025"], "mkowal88"),
-        # A word of menus before the date is no user name.
+        # A word of menus before the date is no user name, nor is a count.
         (["Forums", "Cycle lanes approved", "Reviews", "March 3, 2025, 7:44pm"], None),
+        (["Forums", "Cycle lanes approved", "16K", "March 3, 2025, 7:44pm"], None),
+        # A user name over the member's details, the only date being the member's joining.
+        (
+            [
+                *["Forums", "Cycle lanes approved", "Link", "mkowal88", "Registered User"],
+                *["Join Date: Mar 2016", "Posts: 1"],
+            ],
+            "mkowal88",
+        ),
     ],
 )
 def test_author_from_lines_the_labeller_did_not_call_a_byline(head, author):
