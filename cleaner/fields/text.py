@@ -46,7 +46,7 @@ no menu's though the page writes its "Team" in lower case ("Velocita Team";
 ``group_words``). These rules, the edit's stamp passed over, the member's
 details and the lead-ins "Thread starter" and "Article by:" took the author
 from 0.5527 to 0.5988 (html_text) and from 0.5542 to 0.6033 (bs4), with no
-page lost, and named one where the gold has none on 87 and 108 pages against
+page lost, and named one where the gold has none on 86 and 107 pages against
 85 and 107.
 """
 
@@ -187,8 +187,8 @@ def _author(
         or _bare_name_by_date(stamps, removed, lower)
         or _bare_name_under_title(title_line, stamps, removed, lower)
         or _bio_name(blocks, article_end, lower)
-        or _handle_by_date(blocks, removed)
-        or _poster_over_member_details(removed)
+        or _handle_by_date(blocks, stamps, removed)
+        or _poster_over_member_details(stamps, removed)
     ):
         return name
     return bylines[0][0] if bylines else None
@@ -481,7 +481,14 @@ def _bio_name(blocks: list[Block], article_end: int, lower: _LowerCaseWords) -> 
     return None
 
 
-def _poster_over_member_details(removed: dict[int, Block]) -> str | None:
+@cache
+def _member_details_pattern() -> re.Pattern[str]:
+    """A line feed and a ``member_details`` phrase (in lower case, as they are read)."""
+    phrases = "|".join(map(re.escape, _field_phrases().member_details))
+    return re.compile(rf"\n(?:{phrases})")
+
+
+def _poster_over_member_details(stamps: _Stamps, removed: dict[int, Block]) -> str | None:
     """The first user name over a member's details: a forum post's header, "microfast" /
     "Registered User" / "Join Date: Mar 2016", "b.scherer" / "Posts:" / "2" / "Joined:".
 
@@ -489,19 +496,26 @@ def _poster_over_member_details(removed: dict[int, Block]) -> str | None:
     phrase files).
     """
     details = _field_phrases().member_details
-    if not details:
+    # A forum thread dates its posts: a page without a timestamp line above its end is no
+    # thread (and its lines are not searched).
+    if not details or stamps.first is None:
         return None
-    reach = _MEMBER_DETAILS_LINES
-    for index, block in removed.items():
-        if (name := _user_name(block.text.strip(NAME_EDGES))) is None:
-            continue
-        below = (removed.get(index + step) for step in range(1, reach + 1))
-        if any(line is not None and line.text.lower().startswith(details) for line in below):
+    # The details' lines first (most pages have none, and a name is costlier to tell): one
+    # search of the lines joined, each after a line feed, tells whether there are any.
+    joined = "\n" + "\n".join(block.text for block in removed.values())
+    if _member_details_pattern().search(joined.lower()) is None:
+        return None
+    opening = [index for index, block in removed.items() if block.text.lower().startswith(details)]
+    reach = range(1, _MEMBER_DETAILS_LINES + 1)
+    above = sorted({index - step for index in opening for step in reach})
+    for index in above:
+        block = removed.get(index)
+        if block is not None and (name := _user_name(block.text.strip(NAME_EDGES))):
             return name
     return None
 
 
-def _handle_by_date(blocks: list[Block], removed: dict[int, Block]) -> str | None:
+def _handle_by_date(blocks: list[Block], stamps: _Stamps, removed: dict[int, Block]) -> str | None:
     """The user name by the first date the removed lines write that is no edit's or other
     event's: a forum post's header.
 
@@ -511,21 +525,20 @@ def _handle_by_date(blocks: list[Block], removed: dict[int, Block]) -> str | Non
     no user name. A date the words before it call an edit ("edited" / "Aug 1, 2014" /
     "HopelessN00b") is passed over: its name is the editor's.
     """
-    for index, block in removed.items():
-        if block.kind is not Kind.TIMESTAMP or not (dates := find_dates(block.text)):
-            continue
-        before = block.text[: dates[0][0]]
-        lead_in = before
-        if not before.strip() and index and blocks[index - 1].text.count(" ") < _LEAD_IN_WORDS:
-            lead_in = blocks[index - 1].text
-        if date_role(lead_in) in ("modification", "other"):
-            continue
-        beside = [removed.get(index - 1), removed.get(index + 1)]
-        candidates = [before, *(line.text for line in beside if line)]
-        for candidate in candidates:
-            if name := _user_name(candidate.strip(NAME_EDGES)):
-                return name
+    if stamps.dated is None:
         return None
+    index, dates = stamps.dated, stamps.dates
+    later = (line for line in removed if line > index)
+    while not dates or _role_before(blocks, index, dates[0][0]) in ("modification", "other"):
+        index = next((line for line in later if removed[line].kind is Kind.TIMESTAMP), -1)
+        if index == -1:
+            return None
+        dates = find_dates(removed[index].text)
+    beside = [removed.get(index - 1), removed.get(index + 1)]
+    candidates = [removed[index].text[: dates[0][0]], *(line.text for line in beside if line)]
+    for candidate in candidates:
+        if name := _user_name(candidate.strip(NAME_EDGES)):
+            return name
     return None
 
 
@@ -651,10 +664,17 @@ def _first_date(blocks: list[Block], index: int) -> tuple[datetime, str | None] 
     if not (dates := find_dates(text)):
         return None
     start, _end, moment = dates[0]
-    before = text[:start]
+    return moment, _role_before(blocks, index, start)
+
+
+def _role_before(blocks: list[Block], index: int, start: int) -> str | None:
+    """What the words before the date at ``start`` of line ``index`` say it is
+    (``date_role``); they may stand on the short line above ("Published" / "August 13,
+    2025", "edited" / "Aug 1, 2014")."""
+    before = blocks[index].text[:start]
     if not before.strip() and index and blocks[index - 1].text.count(" ") < _LEAD_IN_WORDS:
         before = blocks[index - 1].text
-    return moment, date_role(before)
+    return date_role(before)
 
 
 def _published(
