@@ -141,11 +141,11 @@ def _author_of(lines: list[str]) -> str | None:
         # A word of menus before the date is no user name, nor is a count.
         (["Forums", "Cycle lanes approved", "Reviews", "March 3, 2025, 7:44pm"], None),
         (["Forums", "Cycle lanes approved", "16K", "March 3, 2025, 7:44pm"], None),
-        # A user name over the member's details, the only date being the member's joining.
+        # A user name over the member's details, in a thread that dates its posts.
         (
             [
                 *["Forums", "Cycle lanes approved", "Link", "mkowal88", "Registered User"],
-                *["Join Date: Mar 2016", "Posts: 1"],
+                *["Join Date: Mar 2016", "Posts: 1", "#1", "03-03-2025, 07:44 PM"],
             ],
             "mkowal88",
         ),
