@@ -47,6 +47,16 @@ ARTICLE = [
         # A user name's digits are its own; a number after a space ends the name.
         ("By JWoodguy13", None, "JWoodguy13"),
         ("By Ann Lee 12 posts", None, "Ann Lee"),
+        # Credentials and a list of co-authors are the byline's; a role or a place is not.
+        ("By Genevieve Carlton, Ph.D.", None, "Genevieve Carlton, Ph.D."),
+        ("By Jillian Kubala, MS, RD | Updated May 3, 2025", None, "Jillian Kubala, MS, RD"),
+        (
+            "Written by Danielle DeSiato, Donna Enzmann, and Natalie Nguyen",
+            None,
+            "Danielle DeSiato, Donna Enzmann, and Natalie Nguyen",
+        ),
+        ("By Ann Lee and Bo Li | May 3, 2025", None, "Ann Lee and Bo Li"),
+        ("By Ann Lee, Contributing Writer", None, "Ann Lee"),
     ],
 )
 def test_author_name_is_the_name_only(byline, following, name):
