@@ -144,8 +144,16 @@ def _author_of(lines: list[str]) -> str | None:
             "mkowal88",
         ),
         (["Forums", "Cycle lanes approved", "mkowal88", "March 3, 2025, 7:44pm"], "mkowal88"),
-        # ... or on the line below (a question's asker under "asked <date>").
+        # ... or on the line below (a question's asker under "asked <date>"); a user name or
+        # a person's, past a date of another event (a thread's last post).
         (["Forums", "Cycle lanes approved", "asked Mar 3, 2025 at 19:44", "mkowal88"], "mkowal88"),
+        (
+            [
+                *["Forums", "Cycle lanes approved", "Most popular", "13 answers"],
+                *["Last post: 01/12/2025 at 6:49 pm", "Marta Kowalczyk", "28/11/2025 at 7:07 pm"],
+            ],
+            "Marta Kowalczyk",
+        ),
         # A word before the date ("Posted") is passed over for the name above.
         (["Forums", "Cycle lanes approved", "mkowal88", "Posted March 3, 2025"], "mkowal88"),
         # A word of menus before the date is no user name, nor is a count.
