@@ -43,13 +43,13 @@ alone takes no name from a line that is a phrase of its own (a search form's
 "By:" over its "Search" button). A user name keeps its digits ("Pippin06");
 a number after a space ends a name ("Ann Lee 12 posts"). A byline keeps its
 credentials and its list of co-authors ("Ann Lee, Ph.D.", "Ann Lee, Bo Li, and
-Cy Ng"), not a role or a place after a comma. A group's name is
-no menu's though the page writes its "Team" in lower case ("Velocita Team";
+Cy Ng"), not a role or a place after a comma. A group's name is no menu's
+though the page writes its "Team" in lower case ("Velocita Team";
 ``group_words``). These rules, the edit's stamp passed over, the member's
-details and the lead-ins "Thread starter" and "Article by:" took the author
-from 0.5527 to 0.6092 (html_text) and from 0.5542 to 0.6152 (bs4), with no
-page lost, and named one where the gold has none on 86 and 107 pages against
-85 and 107.
+details, a person's name by a post's date and the lead-ins "Thread starter"
+and "Article by:" took the author from 0.5527 to 0.6092 (html_text) and from
+0.5542 to 0.6152 (bs4), with no page lost, and named one where the gold has
+none on 86 and 107 pages against 85 and 107.
 """
 
 from __future__ import annotations
@@ -106,10 +106,10 @@ _CAPITALISED = r"(?![a-zß-ÿα-ωа-яё])(?=[^\W\d_])"
 # A bio is a sentence (this many characters at least), and names its subject's role within
 # this many words of its verb ("... is a freelance travel writer").
 _MIN_BIO_CHARS = 40
+_BIO_ROLE_WORDS = 12
 # A forum post's header writes its member's details ("Posts:", "Joined:") this close under
 # the user name.
 _MEMBER_DETAILS_LINES = 3
-_BIO_ROLE_WORDS = 12
 
 
 def _after_lead_in(text: str) -> str:
