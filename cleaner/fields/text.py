@@ -532,21 +532,22 @@ def _poster_over_member_details(stamps: _Stamps, removed: dict[int, Block]) -> s
 def _handle_by_date(
     blocks: list[Block], stamps: _Stamps, removed: dict[int, Block], lower: _LowerCaseWords
 ) -> str | None:
-    """The user name by the first date the removed lines write that is no edit's or other
-    event's: a forum post's header.
+    """The user name by the first date the removed lines write that is no edit's: a forum
+    post's header.
 
     The name stands before the date ("longshot · 03/03/2026 19:44", "raoul (raoul) May
     3, 2024"), on the line above it, or (a question's "asked Mar 26, 2019" over its
     asker) on the line below; it is one word ("longshot") or a person's name ("Mod
     Sharon"). A word of the line lexicon ("Posted", "Reviews", "Home") is no user name.
     A date the words before it call an edit ("edited" / "Aug 1, 2014" / "HopelessN00b")
-    is passed over: its name is the editor's.
+    is passed over: its name is the editor's. (A date of another event is not: past
+    "Starting January 1" the next date may be a teaser's, "Thu, January 22, 2026".)
     """
     if stamps.dated is None:
         return None
     index, dates = stamps.dated, stamps.dates
     later = (line for line in removed if line > index)
-    while not dates or _role_before(blocks, index, dates[0][0]) in ("modification", "other"):
+    while not dates or _role_before(blocks, index, dates[0][0]) == "modification":
         index = next((line for line in later if removed[line].kind is Kind.TIMESTAMP), -1)
         if index == -1:
             return None
