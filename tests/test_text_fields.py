@@ -143,6 +143,10 @@ def _author_of(lines: list[str]) -> str | None:
             ["Forums", "Cycle lanes approved", "mkowal88 (mkowal88) March 3, 2025, 7:44pm 1"],
             "mkowal88",
         ),
+        (
+            ["Forums", "Cycle lanes approved", "mkowal88 (Mkowal88) March 3, 2025, 7:44pm 1"],
+            "mkowal88",
+        ),
         (["Forums", "Cycle lanes approved", "mkowal88", "March 3, 2025, 7:44pm"], "mkowal88"),
         # ... or on the line below (a question's asker under "asked <date>"); a user name or
         # a person's, past a date of another event (a thread's last post).
