@@ -149,7 +149,8 @@ def _author_of(lines: list[str]) -> str | None:
         ),
         (["Forums", "Cycle lanes approved", "mkowal88", "March 3, 2025, 7:44pm"], "mkowal88"),
         # ... or on the line below (a question's asker under "asked <date>"); a user name or
-        # a person's, past a date of another event (a thread's last post).
+        # a person's, past a date that the words before it call a modification (a thread's
+        # "Last post").
         (["Forums", "Cycle lanes approved", "asked Mar 3, 2025 at 19:44", "mkowal88"], "mkowal88"),
         (
             [
