@@ -338,3 +338,12 @@ def test_a_group_name_by_the_date_is_an_author_though_the_page_writes_team():
     head = ["Home", "Cycle lanes approved", "Velocita Team", "Mar 4, 2025"]
     tail = ["Write to our team with your questions about the plan."]
     assert _author_of([*head, *CYCLE_LANES, *tail]) == "Velocita Team"
+
+
+def test_the_date_under_the_title_wins_over_a_date_above_it():
+    # A site's header writes the day's date ("Saturday, December 20, 2025"), or a teaser's,
+    # above the headline; the article's own date stands under it.
+    head = ["Home", "Saturday, December 20, 2025", "Cycle lanes approved", "Marta Kowalczyk"]
+    head += ["March 4, 2025"]
+    article = cleaner.clean_text("\n".join([*head, *CYCLE_LANES]))
+    assert article.published_at == datetime(2025, 3, 4, tzinfo=UTC)
