@@ -15,9 +15,9 @@ rules took the date from 0.648 to 0.692 of the pages whose gold has one
 (html_text; bs4 0.682 to 0.701), and stated one where the gold has none on
 0.148 of pages against 0.146 (bs4 0.175 against 0.175). Reading the head
 first (a site's header above the title writes the day's date, "Saturday,
-December 20, 2025") took it to 0.699 and 0.711, stating no more dates. A byline that is only
-the lead-in ("By" on a line of its own, as converters that write one text
-node per line give it) takes the name from the next line.
+December 20, 2025") took it to 0.6992 and 0.7105, stating no more dates. A
+byline that is only the lead-in ("By" on a line of its own, as converters
+that write one text node per line give it) takes the name from the next line.
 
 Many dumps have no line the labeller calls a byline. Then the author is
 looked for, in order, in a removed line opened by a lead-in only the fields
