@@ -41,13 +41,18 @@ from bench.eval_fields import gold_day, on_day
 from bench.wcxb import DEFAULT_DATA, GoldPage, load_pages
 from cleaner.blocks.html import parse_html, segment_html
 from cleaner.fields.page import PageView
-from cleaner.fields.published import date_page, published_candidates
+from cleaner.fields.published import (
+    DECLARED,
+    DECLARED_MODIFIED,
+    MODEL,
+    pick_published,
+    published_candidates,
+)
+from cleaner.fields.ranking import scores
 from cleaner.labelling.phrases import phrase_book
 
 _UNIX = re.compile(r"(?<!\d)1[0-9]\d{8}(?:\d{3})?(?!\d)")
 _YEAR_NEAR = 40
-_DECLARED = ("from_ld_article", "from_meta", "from_microdata")
-_DECLARED_MODIFIED = ("from_ld_modified", "from_meta_modified", "from_microdata_modified")
 
 
 def _month_names(month: int) -> list[str]:
@@ -113,10 +118,10 @@ def convention(candidates, gold: date) -> str | None:
         return {
             candidate.value.astimezone(UTC).date()
             for candidate in candidates
-            if any(candidate.features.get(source) for source in sources)
+            if any(candidate.features.get(f"from_{source}") for source in sources)
         }
 
-    published, modified = declared_days(_DECLARED), declared_days(_DECLARED_MODIFIED)
+    published, modified = declared_days(DECLARED), declared_days(DECLARED_MODIFIED)
     if not published or not modified or published & modified:
         return None
     if gold in published:
@@ -139,8 +144,8 @@ def measure(pages: list[GoldPage]) -> tuple[Counter, list[str], Counter]:
         html = page.html()
         document = parse_html(html)
         view = PageView.read(document, segment_html(document).blocks, page.url)
-        candidates = published_candidates(view)
-        stated = date_page(view).published_at
+        candidates = published_candidates(view)  # listed once: the scorer reads them too
+        stated = pick_published(candidates, scores(candidates, MODEL))
         right = stated is not None and stated.date() == gold
         counts["pages"] += 1
         counts["stated"] += right

@@ -56,8 +56,9 @@ SOURCES = (
     "url",
 )
 _DAYS_BOUND = 400
-_DECLARED = ("ld_article", "meta", "microdata")
-_DECLARED_MODIFIED = ("ld_modified", "meta_modified", "microdata_modified")
+# The sources that declare the article's publication time, and its modification time.
+DECLARED = ("ld_article", "meta", "microdata")
+DECLARED_MODIFIED = ("ld_modified", "meta_modified", "microdata_modified")
 # What the words before a shown date may say of it, in order of precedence (see ``date_role``).
 _ROLES = (
     ("other", "other_event_words"),
@@ -392,15 +393,15 @@ def published_candidates(view: PageView) -> list[Candidate[datetime]]:
     headline = view.headline
     page = view.kind_features | {
         "page_days": float(len(days.found)),
-        "page_declares": float(any(source in days.counts for source in _DECLARED)),
+        "page_declares": float(any(source in days.counts for source in DECLARED)),
         "page_has_headline": float(headline is not None),
         "_days": sorted(days.found),
         "_shown_days": [
             day for day, evidence in days.found.items() if evidence.shown_at is not None
         ],
         "_by_nearness": _by_nearness(days, headline),
-        "_declared": _first_day(days, _DECLARED),
-        "_modified": _first_day(days, _DECLARED_MODIFIED),
+        "_declared": _first_day(days, DECLARED),
+        "_modified": _first_day(days, DECLARED_MODIFIED),
     }
     return [
         Candidate(evidence.moment, _features(day, evidence, view, headline, page))

@@ -500,13 +500,6 @@ def _bio_name(blocks: list[Block], article_end: int, lower: _LowerCaseWords) -> 
     return None
 
 
-@cache
-def _member_details_pattern() -> re.Pattern[str]:
-    """A line feed and a ``member_details`` phrase (in lower case, as they are read)."""
-    phrases = "|".join(map(re.escape, _field_phrases().member_details))
-    return re.compile(rf"\n(?:{phrases})")
-
-
 def _poster_over_member_details(stamps: _Stamps, removed: dict[int, Block]) -> str | None:
     """The first user name over a member's details: a forum post's header, "microfast" /
     "Registered User" / "Join Date: Mar 2016", "b.scherer" / "Posts:" / "2" / "Joined:".
@@ -519,11 +512,7 @@ def _poster_over_member_details(stamps: _Stamps, removed: dict[int, Block]) -> s
     # thread (and its lines are not searched).
     if not details or stamps.first is None:
         return None
-    # The details' lines first (most pages have none, and a name is costlier to tell): one
-    # search of the lines joined, each after a line feed, tells whether there are any.
-    joined = "\n" + "\n".join(block.text for block in removed.values())
-    if _member_details_pattern().search(joined.lower()) is None:
-        return None
+    # The details' lines first: most pages have none, and a name is costlier to tell.
     opening = [index for index, block in removed.items() if block.text.lower().startswith(details)]
     reach = range(1, _MEMBER_DETAILS_LINES + 1)
     above = sorted({index - step for index in opening for step in reach})
